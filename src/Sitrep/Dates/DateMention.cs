@@ -1,0 +1,12 @@
+using Sitrep.Documents;
+
+namespace Sitrep.Dates;
+
+/// <summary>A date or time phrase, resolved against the publication date when it can be.</summary>
+/// <param name="Value">ISO date (YYYY-MM-DD) or month (YYYY-MM); null when no year or anchor is known.</param>
+/// <param name="Precision">day, week, month or unknown.</param>
+/// <param name="RelativeTo">"publication" when the phrase depends on the publication date ("yesterday").</param>
+public sealed record DateMention(TextSpan Span, string? Value, string Precision, string? RelativeTo) : Mention(Span)
+{
+    public override string Label => "date";
+}
