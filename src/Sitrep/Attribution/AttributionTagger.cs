@@ -1,0 +1,110 @@
+using Sitrep.Documents;
+using Sitrep.Events;
+using Sitrep.Pipeline;
+using Sitrep.Text;
+
+namespace Sitrep.Attribution;
+
+/// <summary>The attribution lexicon: source phrases with their kind, reporting verbs, hedges.</summary>
+public sealed class AttributionLexicon
+{
+    public const string Reference = "reference";
+
+    public AttributionLexicon(IEnumerable<(string Phrase, string Kind)> sources, IEnumerable<string> reportingVerbs, IEnumerable<string> hedges)
+    {
+        Sources = new PhraseMatcher<string>(sources);
+        ReportingVerbs = new PhraseMatcher<bool>(reportingVerbs.Select(v => (v, true)));
+        Hedges = new PhraseMatcher<bool>(hedges.Select(h => (h, true)));
+    }
+
+    public PhraseMatcher<string> Sources { get; }
+    public PhraseMatcher<bool> ReportingVerbs { get; }
+    public PhraseMatcher<bool> Hedges { get; }
+
+    public static AttributionLexicon Load(string directory) => new(
+        LexiconFile.ReadRows(Path.Combine(directory, "sources.tsv")).Where(r => r.Length >= 2).Select(r => (r[0], r[1])),
+        LexiconFile.ReadRows(Path.Combine(directory, "reporting_verbs.txt")).Select(r => r[0]),
+        LexiconFile.ReadRows(Path.Combine(directory, "hedges.txt")).Select(r => r[0]));
+
+    public static AttributionLexicon LoadDefault() => Load(DataDirectory.PathOf("attribution"));
+}
+
+/// <summary>
+/// Finds who says what ("A field source confirmed", "according to local sources", "Amaq said in a
+/// statement") and hedges ("allegedly", "preliminary information"). "The source added" points back
+/// to the last named source, so it takes that source's kind.
+/// </summary>
+public sealed class AttributionTagger(AttributionLexicon lexicon) : IStage
+{
+    private const int VerbWindow = 6;
+
+    public string Name => "attribution";
+    public IReadOnlyList<string> Provides => [Produces.Attributions];
+    public IReadOnlyList<string> Requires => [Produces.Sentences];
+
+    public Document Process(Document document)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var mentions = new List<Mention>();
+        string? lastKind = null;
+        var tokenIndex = 0;
+        foreach (var sentence in document.Sentences)
+        {
+            while (tokenIndex < tokens.Length && tokens[tokenIndex].Span.Start < sentence.Span.Start) tokenIndex++;
+            var first = tokenIndex;
+            var end = first;
+            while (end < tokens.Length && tokens[end].Span.End <= sentence.Span.End) end++;
+
+            foreach (var source in lexicon.Sources.FindAll(text, tokens, first, end))
+            {
+                var span = AttributedSpan(text, tokens, first, end, source);
+                if (span is null) continue;
+                var kind = source.Value;
+                if (kind == AttributionLexicon.Reference)
+                {
+                    if (lastKind is null) continue;
+                    kind = lastKind;
+                }
+                else lastKind = kind;
+                mentions.Add(new AttributionMention(span.Value, kind));
+            }
+            foreach (var hedge in lexicon.Hedges.FindAll(text, tokens, first, end))
+                mentions.Add(new HedgeMention(hedge.Span));
+            tokenIndex = end;
+        }
+        return document.AddMentions(mentions);
+    }
+
+    /// <summary>The span "source ... verb" or "according to ... source", or null when the phrase is not used as a source.</summary>
+    private TextSpan? AttributedSpan(string text, IReadOnlyList<Token> tokens, int first, int end, PhraseMatch<string> source)
+    {
+        // "according to X", "cited X", "X's correspondent" before the phrase
+        var before = source.TokenIndex - 1;
+        if (before - 1 >= first && Is(text, tokens[before], "to") && Is(text, tokens[before - 1], "according"))
+            return new TextSpan(tokens[before - 1].Span.Start, source.Span.End);
+        // a reporting verb soon after: "A field source confirmed", "Amaq said in a statement",
+        // "the source, who asked not to be named, said"
+        var after = source.TokenIndex + source.TokenCount;
+        for (var k = after; k < end && k < after + VerbWindow; k++)
+        {
+            if (lexicon.ReportingVerbs.TryMatchAt(text, tokens, k, end, out var length, out _))
+                return new TextSpan(source.Span.Start, tokens[k + length - 1].Span.End);
+            if (Is(text, tokens[k], "that")) break;
+        }
+        // a verb just before: "..., said the source", "he said, citing local sources"
+        for (var k = source.TokenIndex - 1; k >= first && k >= source.TokenIndex - 3; k--)
+            if (lexicon.ReportingVerbs.TryMatchAt(text, tokens, k, source.TokenIndex, out _, out _))
+                return new TextSpan(tokens[k].Span.Start, source.Span.End);
+        return null;
+    }
+
+    private static bool Is(string text, Token token, string word) =>
+        text.AsSpan(token.Span.Start, token.Span.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
+}
+
+public static class AttributionPipelineExtensions
+{
+    public static PipelineBuilder UseAttribution(this PipelineBuilder builder, AttributionLexicon lexicon) =>
+        builder.Use(new AttributionTagger(lexicon));
+}

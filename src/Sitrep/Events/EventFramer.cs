@@ -1,0 +1,437 @@
+using System.Collections.Immutable;
+using Sitrep.Actors;
+using Sitrep.Attribution;
+using Sitrep.Dates;
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+using Sitrep.Places;
+using Sitrep.Quantities;
+
+namespace Sitrep.Events;
+
+/// <summary>
+/// Frames events and claims from the mentions the earlier stages found. For every trigger in a
+/// body sentence it reads the roles from the voice of the construction, then links the place,
+/// date, casualties, source and hedges that the sentence (or, failing that, its paragraph) gives.
+/// Restatements of the same event in one article are merged (ACLED's event unit: date, place,
+/// actor pair, sub-type).
+/// </summary>
+public sealed class EventFramer(EventLexicon lexicon) : IStage
+{
+    public string Name => "events";
+    public IReadOnlyList<string> Provides => [Produces.Events, Produces.Claims];
+    public IReadOnlyList<string> Requires =>
+        [Produces.Sentences, Produces.Actors, Produces.Places, Produces.Quantities, Produces.Dates, Produces.Attributions];
+
+    public Document Process(Document document)
+    {
+        var context = new FrameContext(document, lexicon);
+        var frames = new List<Frame>();
+        var strongParagraphs = new HashSet<int>();
+        var candidates = new List<(int Sentence, Text.PhraseMatch<TriggerDefinition> Trigger)>();
+
+        for (var si = 0; si < document.Sentences.Length; si++)
+        {
+            var (first, end) = context.TokenRange(si);
+            foreach (var trigger in lexicon.Triggers.FindAll(document.Text, document.Tokens, first, end))
+            {
+                if (context.IsNegatedOrIrrealis(trigger.TokenIndex, first)) continue;
+                if (context.InsideActor(trigger.Span) && trigger.Value.Role != TriggerRole.Noun) continue;
+                candidates.Add((si, trigger));
+                if (!trigger.Value.Weak) strongParagraphs.Add(document.Sentences[si].Paragraph);
+            }
+        }
+
+        foreach (var (si, trigger) in candidates)
+        {
+            if (trigger.Value.Weak && strongParagraphs.Contains(document.Sentences[si].Paragraph)) continue;
+            frames.AddRange(context.Frame(si, trigger));
+        }
+
+        context.AttachStrayQuantities(frames);
+        var events = Merge(frames).Select((f, i) => f.ToEvent(document, $"{document.Id}-E{i + 1}")).ToImmutableArray();
+        var claims = new ClaimFinder(lexicon, context).Find();
+        return document with { Events = events, Claims = claims };
+    }
+
+    /// <summary>One event per (sub-type, place, actor pair): restatements add evidence to the first report.</summary>
+    private static List<Frame> Merge(List<Frame> frames)
+    {
+        var merged = new List<Frame>();
+        foreach (var frame in frames.OrderBy(f => f.Trigger.Start))
+        {
+            var same = merged.FirstOrDefault(m => m.SameEventAs(frame));
+            if (same is null) merged.Add(frame);
+            else same.Absorb(frame);
+        }
+        return merged;
+    }
+}
+
+/// <summary>Everything the framer needs about one document, indexed once.</summary>
+internal sealed class FrameContext
+{
+    private const string AirSubType = "Air/drone strike";
+    private const string ExplosionsType = "Explosions/Remote violence";
+
+    private readonly EventLexicon _lexicon;
+    private readonly int[] _sentenceFirstToken;
+    private readonly int[] _sentenceEndToken;
+
+    public FrameContext(Document document, EventLexicon lexicon)
+    {
+        Document = document;
+        _lexicon = lexicon;
+        Actors = [.. document.MentionsOf<ActorMention>()];
+        Places = [.. document.MentionsOf<PlaceMention>()];
+        Quantities = [.. document.MentionsOf<QuantityMention>()];
+        Dates = [.. document.MentionsOf<DateMention>()];
+        Attributions = [.. document.MentionsOf<AttributionMention>()];
+        Hedges = [.. document.MentionsOf<HedgeMention>()];
+        Cues = lexicon.Cues.FindAll(document.Text, document.Tokens);
+        FocusCountry = Places.Where(p => p.Country is not null).GroupBy(p => p.Country!)
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? "Syria";
+
+        _sentenceFirstToken = new int[document.Sentences.Length];
+        _sentenceEndToken = new int[document.Sentences.Length];
+        var t = 0;
+        var tokens = document.Tokens;
+        for (var s = 0; s < document.Sentences.Length; s++)
+        {
+            var span = document.Sentences[s].Span;
+            while (t < tokens.Length && tokens[t].Span.Start < span.Start) t++;
+            _sentenceFirstToken[s] = t;
+            var e = t;
+            while (e < tokens.Length && tokens[e].Span.End <= span.End) e++;
+            _sentenceEndToken[s] = e;
+            t = e;
+        }
+    }
+
+    public Document Document { get; }
+    public List<ActorMention> Actors { get; }
+    public List<PlaceMention> Places { get; }
+    public List<QuantityMention> Quantities { get; }
+    public List<DateMention> Dates { get; }
+    public List<AttributionMention> Attributions { get; }
+    public List<HedgeMention> Hedges { get; }
+    public List<Text.PhraseMatch<string>> Cues { get; }
+    public string FocusCountry { get; }
+
+    public (int First, int End) TokenRange(int sentence) => (_sentenceFirstToken[sentence], _sentenceEndToken[sentence]);
+
+    public TextSpan SentenceSpan(int sentence) => Document.Sentences[sentence].Span;
+
+    public TextSpan ParagraphOf(int sentence) => Document.Body[Document.Sentences[sentence].Paragraph];
+
+    public bool InsideActor(TextSpan span) => Actors.Any(a => a.Span.Contains(span));
+
+    public static IEnumerable<T> Within<T>(IEnumerable<T> mentions, TextSpan span) where T : Mention =>
+        mentions.Where(m => span.Contains(m.Span));
+
+    /// <summary>"did not attack", "plans to attack", "denied shelling": no event.</summary>
+    public bool IsNegatedOrIrrealis(int triggerToken, int sentenceFirst)
+    {
+        var from = Math.Max(sentenceFirst, triggerToken - 3);
+        var start = Document.Tokens[from].Span.Start;
+        var end = Document.Tokens[triggerToken].Span.Start;
+        return Cues.Any(c => c.Span.Start >= start && c.Span.End <= end && c.Value is "negation" or "irrealis");
+    }
+
+    private bool CueBefore(TextSpan span, string kind, int maxGap)
+    {
+        foreach (var cue in Cues)
+        {
+            if (cue.Value != kind || cue.Span.End > span.Start) continue;
+            var gap = Document.Text.AsSpan(cue.Span.End, span.Start - cue.Span.End);
+            if (gap.Length <= maxGap && gap.IndexOfAny('.', ';') < 0 && gap.IndexOf(',') < 0) return true;
+        }
+        return false;
+    }
+
+    private bool WordBefore(TextSpan span, params string[] words)
+    {
+        var text = Document.Text;
+        var i = span.Start - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i])) i--;
+        // skip a determiner: "by the Russian army"
+        foreach (var skip in new[] { "the", "a", "an" })
+        {
+            var s = i - skip.Length + 1;
+            if (s >= 0 && text.AsSpan(s, skip.Length).Equals(skip, StringComparison.OrdinalIgnoreCase) && (s == 0 || !char.IsLetter(text[s - 1])))
+            {
+                i = s - 1;
+                while (i >= 0 && char.IsWhiteSpace(text[i])) i--;
+                break;
+            }
+        }
+        foreach (var w in words)
+        {
+            var s = i - w.Length + 1;
+            if (s >= 0 && text.AsSpan(s, w.Length).Equals(w, StringComparison.OrdinalIgnoreCase) && (s == 0 || !char.IsLetter(text[s - 1])))
+                return true;
+        }
+        return false;
+    }
+
+    public bool HasAirContext(TextSpan sentence, TextSpan trigger)
+    {
+        foreach (var cue in Cues)
+            if (cue.Value == "air" && sentence.Contains(cue.Span)) return true;
+        return false;
+    }
+
+    /// <summary>Actor groups in a sentence: "the Syrian Arab Army and the auxiliary forces" is one side.</summary>
+    public List<ActorGroup> Groups(TextSpan sentence)
+    {
+        var groups = new List<ActorGroup>();
+        ActorGroup? current = null;
+        foreach (var actor in Within(Actors, sentence))
+        {
+            var supporter = CueBefore(actor.Span, "support", 24);
+            if (current is not null && !supporter && IsCoordination(current.Span.End, actor.Span.Start))
+            {
+                current.Add(actor);
+                continue;
+            }
+            current = new ActorGroup(actor, supporter);
+            groups.Add(current);
+        }
+        return groups;
+    }
+
+    private bool IsCoordination(int from, int to)
+    {
+        if (to < from) return false;
+        var gap = Document.Text.AsSpan(from, to - from).Trim();
+        return gap.Length == 0 || gap is "," or "and" or ", and" or "&" or "and the" or ", the" or "as well as";
+    }
+
+    public IEnumerable<Frame> Frame(int sentence, Text.PhraseMatch<TriggerDefinition> trigger)
+    {
+        var span = SentenceSpan(sentence);
+        var definition = trigger.Value;
+        var eventType = definition.EventType;
+        var subType = definition.SubEventType;
+        if (definition.AirSensitive && HasAirContext(span, trigger.Span))
+        {
+            eventType = ExplosionsType;
+            subType = AirSubType;
+        }
+
+        var (side1, side2) = Roles(span, trigger, definition);
+        var actor1 = side1?.Head;
+        var actor2 = side2?.Head;
+        actor1 ??= actor2 is null ? null : Opponent(actor2.Canonical, trigger.Span.Start);
+        actor2 ??= actor1 is null ? null : Opponent(actor1.Canonical, trigger.Span.Start);
+
+        if (definition.Role == TriggerRole.Capture && actor1 is not null && actor1.ActorType is not ("state_forces" or "external_forces"))
+            subType = "Non-state actor overtakes territory";
+        if (eventType == "Battles" && actor2?.ActorType == "civilians")
+        {
+            eventType = "Violence against civilians";
+            subType = "Attack";
+        }
+        if (eventType == "Violence against civilians" && actor2 is not null && actor2.ActorType != "civilians" && subType == "Attack")
+        {
+            eventType = "Battles";
+            subType = "Armed clash";
+        }
+        if (actor1 is null && actor2 is null && eventType != "Strategic developments" && eventType != "Protests")
+        {
+            // Violence with no named party at all is too thin to code.
+            if (!Within(Places, span).Any()) yield break;
+        }
+
+        var supporters1 = SupportersOf(span, side1, side2);
+        var places = EventPlaces(sentence, trigger.Span, subType == AirSubType);
+        if (places.Count == 0) places.Add(null);
+        foreach (var place in places)
+        {
+            var frame = new Frame(this, sentence, trigger.Span, eventType, subType)
+            {
+                Actor1 = actor1,
+                Actor2 = actor2,
+                Place = place ?? FallbackPlace(sentence),
+            };
+            frame.AddSide1(side1, supporters1);
+            frame.AddSide2(side2);
+            frame.Date = DateFor(sentence);
+            frame.Attribution = AttributionFor(sentence);
+            frame.Hedged = IsHedged(span);
+            foreach (var q in Within(Quantities, span).Where(q => NearestTrigger(q, sentence, trigger)))
+                frame.AddQuantity(q);
+            yield return frame;
+        }
+    }
+
+    private (ActorGroup? Side1, ActorGroup? Side2) Roles(TextSpan sentence, Text.PhraseMatch<TriggerDefinition> trigger, TriggerDefinition definition)
+    {
+        var groups = Groups(sentence).Where(g => !g.IsSupporter).ToList();
+        var before = groups.Where(g => g.Span.End <= trigger.Span.Start).ToList();
+        var after = groups.Where(g => g.Span.Start >= trigger.Span.End).ToList();
+        var nearestBefore = before.LastOrDefault();
+        var byAgent = after.FirstOrDefault(g => WordBefore(g.Span, "by", "of"));
+        var target = after.FirstOrDefault(g => WordBefore(g.Span, "on", "against", "targeting", "at", "positions of", "points of", "to"));
+        var passive = definition.Passive && IsPassive(trigger.Span);
+
+        switch (definition.Role)
+        {
+            case TriggerRole.Agent when passive:
+            case TriggerRole.Patient:
+                return (after.FirstOrDefault(g => WordBefore(g.Span, "by", "in", "from")) ?? byAgent, nearestBefore);
+            case TriggerRole.Agent:
+            case TriggerRole.Capture:
+                return (nearestBefore ?? byAgent, after.FirstOrDefault(g => g != byAgent && WordBefore(g.Span, "from")) ?? target ?? after.FirstOrDefault(g => g != byAgent));
+            case TriggerRole.Noun:
+            {
+                var adjectival = before.LastOrDefault(g => trigger.Span.Start - g.Span.End <= 3);
+                var agent = byAgent ?? adjectival ?? nearestBefore;
+                return (agent, target ?? after.FirstOrDefault(g => g != agent) ?? (agent == nearestBefore ? null : nearestBefore));
+            }
+            case TriggerRole.Defender:
+                return (byAgent ?? after.FirstOrDefault(), nearestBefore);
+            case TriggerRole.Mutual:
+            {
+                var all = before.Concat(after).ToList();
+                if (after.Count >= 2 && WordBefore(after[0].Span, "between")) return (after[0], after[1]);
+                if (before.Count > 0 && after.Count > 0) return (before[^1], after[0]);
+                return (all.ElementAtOrDefault(0), all.ElementAtOrDefault(1));
+            }
+            default:
+                return (nearestBefore, after.FirstOrDefault());
+        }
+    }
+
+    private bool IsPassive(TextSpan trigger)
+    {
+        var text = Document.Text;
+        var i = trigger.Start - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i])) i--;
+        var endWord = i + 1;
+        while (i >= 0 && char.IsLetter(text[i])) i--;
+        var word = text.AsSpan(i + 1, endWord - i - 1);
+        if (word.Equals("allegedly", StringComparison.OrdinalIgnoreCase) || word.Equals("reportedly", StringComparison.OrdinalIgnoreCase))
+            return IsPassive(new TextSpan(i + 1, i + 1));
+        return word is "was" or "were" or "been" or "being" or "is" or "are" or "be" or "got";
+    }
+
+    private List<ActorMention> SupportersOf(TextSpan sentence, ActorGroup? side1, ActorGroup? side2)
+    {
+        var supporters = Groups(sentence).Where(g => g.IsSupporter).SelectMany(g => g.Members).ToList();
+        return supporters.Where(s => side1 is null || s.Canonical != side1.Head.Canonical).ToList();
+    }
+
+    /// <summary>The most recent actor before this point that is not on the given actor's side.</summary>
+    private ActorMention? Opponent(string canonical, int before)
+    {
+        for (var i = Actors.Count - 1; i >= 0; i--)
+        {
+            var a = Actors[i];
+            if (a.Span.Start >= before) continue;
+            if (a.ActorType == "civilians" || _lexicon.AreAllies(a.Canonical, canonical)) continue;
+            return a;
+        }
+        foreach (var a in Actors)
+            if (a.Span.Start >= before && a.ActorType != "civilians" && !_lexicon.AreAllies(a.Canonical, canonical))
+                return a;
+        return null;
+    }
+
+    /// <summary>
+    /// Places of the event in its sentence: where fighters came from ("from", "through") is not
+    /// where it happened. An air strike over several named places is one event per place.
+    /// </summary>
+    private List<PlaceMention?> EventPlaces(int sentence, TextSpan trigger, bool perPlace)
+    {
+        var inSentence = Within(Places, SentenceSpan(sentence)).ToList();
+        var located = inSentence.Where(p => !CueBefore(p.Phrase, "origin", 12)).ToList();
+        if (located.Count == 0) located = inSentence;
+        if (located.Count == 0) return [];
+        if (perPlace)
+        {
+            var afterTrigger = located.Where(p => p.Span.Start >= trigger.End).ToList();
+            var chosen = afterTrigger.Count > 0 ? afterTrigger : located;
+            return chosen.DistinctBy(p => p.GazetteerId ?? p.Name).Cast<PlaceMention?>().ToList();
+        }
+        var after = located.FirstOrDefault(p => p.Span.Start >= trigger.End);
+        return [after ?? located[^1]];
+    }
+
+    private PlaceMention? FallbackPlace(int sentence)
+    {
+        var paragraph = ParagraphOf(sentence);
+        var start = SentenceSpan(sentence).Start;
+        return Places.LastOrDefault(p => p.Span.End <= start && paragraph.Contains(p.Span))
+            ?? Places.LastOrDefault(p => p.Span.End <= start)
+            ?? Places.FirstOrDefault();
+    }
+
+    private DateMention? DateFor(int sentence)
+    {
+        var span = SentenceSpan(sentence);
+        var paragraph = ParagraphOf(sentence);
+        return Within(Dates, span).FirstOrDefault()
+            ?? Dates.LastOrDefault(d => d.Span.End <= span.Start && paragraph.Contains(d.Span))
+            ?? Dates.LastOrDefault(d => d.Span.End <= span.Start)
+            ?? Dates.FirstOrDefault();
+    }
+
+    private AttributionMention? AttributionFor(int sentence)
+    {
+        var span = SentenceSpan(sentence);
+        var paragraph = ParagraphOf(sentence);
+        return Within(Attributions, span).FirstOrDefault()
+            ?? Attributions.LastOrDefault(a => a.Span.End <= span.Start && paragraph.Contains(a.Span));
+    }
+
+    private bool IsHedged(TextSpan sentence)
+    {
+        foreach (var hedge in Within(Hedges, sentence))
+        {
+            var futureToll = Cues.Any(c => c.Value == "futuretoll" && c.Span.Start >= hedge.Span.End && c.Span.Start - hedge.Span.End <= 12);
+            if (!futureToll) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A quantity belongs to the trigger nearest before it in the sentence (or the first trigger).</summary>
+    private bool NearestTrigger(QuantityMention quantity, int sentence, Text.PhraseMatch<TriggerDefinition> trigger)
+    {
+        var (first, end) = TokenRange(sentence);
+        var triggers = _lexicon.Triggers.FindAll(Document.Text, Document.Tokens, first, end);
+        var owner = triggers.LastOrDefault(t => t.Span.Start <= quantity.Span.Start && !t.Value.Weak) ;
+        if (owner.Span == default) owner = triggers.FirstOrDefault(t => !t.Value.Weak);
+        if (owner.Span == default) return true;
+        return owner.Span == trigger.Span;
+    }
+
+    /// <summary>Casualties told in a sentence with no trigger of its own belong to the paragraph's last event.</summary>
+    public void AttachStrayQuantities(List<Frame> frames)
+    {
+        var framedSentences = frames.Select(f => f.Sentence).ToHashSet();
+        for (var si = 0; si < Document.Sentences.Length; si++)
+        {
+            if (framedSentences.Contains(si)) continue;
+            var quantities = Within(Quantities, SentenceSpan(si)).ToList();
+            if (quantities.Count == 0) continue;
+            var paragraph = Document.Sentences[si].Paragraph;
+            var owner = frames.LastOrDefault(f => f.Sentence < si && Document.Sentences[f.Sentence].Paragraph == paragraph);
+            if (owner is null) continue;
+            owner.AddEvidence(SentenceSpan(si));
+            foreach (var q in quantities) owner.AddQuantity(q);
+            if (IsHedged(SentenceSpan(si))) owner.Hedged = true;
+        }
+    }
+}
+
+/// <summary>Coordinated actor mentions that act as one side ("X and Y").</summary>
+internal sealed class ActorGroup(ActorMention head, bool isSupporter)
+{
+    private readonly List<ActorMention> _members = [head];
+    public ActorMention Head => _members[0];
+    public IReadOnlyList<ActorMention> Members => _members;
+    public bool IsSupporter { get; } = isSupporter;
+    public TextSpan Span => new(_members[0].Span.Start, _members[^1].Span.End);
+    public void Add(ActorMention mention) => _members.Add(mention);
+}

@@ -1,0 +1,164 @@
+using System.Collections.Immutable;
+using Sitrep.Actors;
+using Sitrep.Attribution;
+using Sitrep.Dates;
+using Sitrep.Documents;
+using Sitrep.Places;
+using Sitrep.Quantities;
+
+namespace Sitrep.Events;
+
+/// <summary>An event being assembled from one trigger; several frames of one event merge.</summary>
+internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger, string eventType, string subEventType)
+{
+    private readonly List<TextSpan> _evidence = [context.SentenceSpan(sentence)];
+    private readonly List<ActorMention> _actor1Mentions = [];
+    private readonly List<ActorMention> _actor2Mentions = [];
+    private readonly List<string> _assoc1 = [];
+    private readonly List<string> _assoc2 = [];
+    private readonly List<QuantityMention> _killed = [];
+    private readonly List<QuantityMention> _killedOrInjured = [];
+    private readonly List<QuantityMention> _injured = [];
+    private readonly List<QuantityMention> _materiel = [];
+
+    public int Sentence { get; } = sentence;
+    public TextSpan Trigger { get; } = trigger;
+    public string EventType { get; } = eventType;
+    public string SubEventType { get; } = subEventType;
+    public ActorMention? Actor1 { get; init; }
+    public ActorMention? Actor2 { get; init; }
+    public PlaceMention? Place { get; set; }
+    public DateMention? Date { get; set; }
+    public AttributionMention? Attribution { get; set; }
+    public bool Hedged { get; set; }
+
+    public void AddSide1(ActorGroup? group, IEnumerable<ActorMention> supporters)
+    {
+        if (Actor1 is not null) _actor1Mentions.Add(Actor1);
+        if (group is not null)
+            foreach (var m in group.Members)
+            {
+                if (!_actor1Mentions.Contains(m)) _actor1Mentions.Add(m);
+                AddAssoc(_assoc1, m.Canonical, Actor1);
+            }
+        foreach (var s in supporters) AddAssoc(_assoc1, s.Canonical, Actor1);
+    }
+
+    public void AddSide2(ActorGroup? group)
+    {
+        if (Actor2 is not null) _actor2Mentions.Add(Actor2);
+        if (group is null) return;
+        foreach (var m in group.Members)
+        {
+            if (!_actor2Mentions.Contains(m)) _actor2Mentions.Add(m);
+            AddAssoc(_assoc2, m.Canonical, Actor2);
+        }
+    }
+
+    private static void AddAssoc(List<string> list, string canonical, ActorMention? main)
+    {
+        if (main is not null && canonical == main.Canonical) return;
+        if (!list.Contains(canonical)) list.Add(canonical);
+    }
+
+    public void AddEvidence(TextSpan span)
+    {
+        if (!_evidence.Contains(span)) _evidence.Add(span);
+    }
+
+    public void AddQuantity(QuantityMention q)
+    {
+        var list = q.Kind switch
+        {
+            QuantityKind.Killed => _killed,
+            QuantityKind.Injured => _injured,
+            QuantityKind.KilledOrInjured => _killedOrInjured,
+            QuantityKind.Materiel => _materiel,
+            _ => null,
+        };
+        if (list is not null && !list.Contains(q)) list.Add(q);
+    }
+
+    private string PlaceKey => Place is null ? "" : Place.GazetteerId ?? Place.Name.ToLowerInvariant();
+
+    public bool SameEventAs(Frame other) =>
+        SubEventType == other.SubEventType
+        && Actor1?.Canonical == other.Actor1?.Canonical
+        && Actor2?.Canonical == other.Actor2?.Canonical
+        && (PlaceKey == other.PlaceKey || other.Place is null)
+        && (Date is null || other.Date is null || Date.Value == other.Date.Value);
+
+    public void Absorb(Frame other)
+    {
+        foreach (var e in other._evidence) AddEvidence(e);
+        foreach (var m in other._actor1Mentions) if (!_actor1Mentions.Contains(m)) _actor1Mentions.Add(m);
+        foreach (var m in other._actor2Mentions) if (!_actor2Mentions.Contains(m)) _actor2Mentions.Add(m);
+        foreach (var a in other._assoc1) AddAssoc(_assoc1, a, Actor1);
+        foreach (var a in other._assoc2) AddAssoc(_assoc2, a, Actor2);
+        foreach (var q in other._killed.Concat(other._injured).Concat(other._killedOrInjured).Concat(other._materiel)) AddQuantity(q);
+        Place ??= other.Place;
+        Date ??= other.Date;
+        Attribution ??= other.Attribution;
+        Hedged |= other.Hedged;
+    }
+
+    public ConflictEvent ToEvent(Document document, string id)
+    {
+        var evidence = _evidence.OrderBy(e => e.Start).ToImmutableArray();
+        return new ConflictEvent
+        {
+            DocumentId = document.Id,
+            Id = id,
+            Evidence = evidence,
+            EventType = EventType,
+            SubEventType = SubEventType,
+            Actor1 = Actor1?.Canonical,
+            AssocActor1 = [.. _assoc1.Where(a => a != Actor2?.Canonical)],
+            Actor2 = Actor2?.Canonical,
+            AssocActor2 = [.. _assoc2.Where(a => a != Actor1?.Canonical)],
+            Actor1Mentions = [.. _actor1Mentions.Select(m => document.Slice(m.Span)).Distinct()],
+            Actor2Mentions = [.. _actor2Mentions.Select(m => document.Slice(m.Span)).Distinct()],
+            Location = Place is null ? null : new EventLocation(Place.Name, document.Slice(Place.Phrase), Place.Admin1, Place.Country, Place.Lat, Place.Lon, Place.GeoPrecision)
+            {
+                Admin2 = Place.Admin2,
+                GazetteerId = Place.GazetteerId,
+                Span = Place.Phrase,
+            },
+            Date = Date is null ? EventDate.Unknown : new EventDate(document.Slice(Date.Span), Date.Value, Date.Precision, Date.RelativeTo) { Span = Date.Span },
+            Fatalities = BuildFatalities(document),
+            Injured = _injured.Where(q => q.Value is not null).Select(q => q.Value).Min(),
+            Materiel = [.. _materiel.Select(q => document.Slice(q.Span))],
+            Attribution = Attribution is null
+                ? EventAttribution.OutletItself
+                : new EventAttribution(document.Slice(Attribution.Span), Attribution.SourceKind) { Span = Attribution.Span },
+            Hedged = Hedged,
+            Trigger = Trigger,
+            Notes = Notes(document),
+        };
+    }
+
+    /// <summary>ACLED's conservative rule: the lowest stated figure is best; the range keeps the rest.</summary>
+    private Fatalities BuildFatalities(Document document)
+    {
+        var numbered = _killed.Where(q => q.Value is not null).ToList();
+        if (numbered.Count > 0)
+        {
+            var best = numbered.Min(q => q.Value!.Value);
+            var low = numbered.Where(q => q.Low is not null).Select(q => q.Low).Min() ?? (numbered.Count > 1 ? best : null);
+            var high = numbered.Select(q => q.High ?? q.Value).Max();
+            var first = numbered.First(q => q.Value == best);
+            return new Fatalities(best, low, numbered.Count > 1 || numbered.Any(q => q.High is not null) ? high : null,
+                document.Slice(first.Span), first.Who) { Span = first.Span };
+        }
+        var vague = _killed.FirstOrDefault() ?? _killedOrInjured.FirstOrDefault();
+        return vague is null ? Fatalities.None : new Fatalities(null, null, null, document.Slice(vague.Span), vague.Who) { Span = vague.Span };
+    }
+
+    private string Notes(Document document)
+    {
+        var who = Actor1?.Canonical ?? "Unidentified actor";
+        var target = Actor2 is null ? "" : $" against {Actor2.Canonical}";
+        var where = Place is null ? "" : $" near {Place.Name}";
+        return $"{SubEventType}: {who}{target}{where} (trigger '{document.Slice(Trigger)}').";
+    }
+}
