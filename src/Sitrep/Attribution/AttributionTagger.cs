@@ -36,7 +36,7 @@ public sealed class AttributionLexicon
 /// </summary>
 public sealed class AttributionTagger(AttributionLexicon lexicon) : IStage
 {
-    private const int VerbWindow = 6;
+    private const int VerbWindow = 10;
 
     public string Name => "attribution";
     public IReadOnlyList<string> Provides => [Produces.Attributions];
@@ -92,10 +92,10 @@ public sealed class AttributionTagger(AttributionLexicon lexicon) : IStage
                 return new TextSpan(source.Span.Start, tokens[k + length - 1].Span.End);
             if (Is(text, tokens[k], "that")) break;
         }
-        // a verb just before: "..., said the source", "he said, citing local sources"
-        for (var k = source.TokenIndex - 1; k >= first && k >= source.TokenIndex - 3; k--)
-            if (lexicon.ReportingVerbs.TryMatchAt(text, tokens, k, source.TokenIndex, out _, out _))
-                return new TextSpan(tokens[k].Span.Start, source.Span.End);
+        // the verb just before: "..., said the source", "citing local sources"
+        var v = source.TokenIndex - 1;
+        if (v >= first && lexicon.ReportingVerbs.TryMatchAt(text, tokens, v, source.TokenIndex, out _, out _))
+            return new TextSpan(tokens[v].Span.Start, source.Span.End);
         return null;
     }
 

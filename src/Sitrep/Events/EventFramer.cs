@@ -287,7 +287,7 @@ internal sealed class FrameContext
             {
                 var adjectival = before.LastOrDefault(g => trigger.Span.Start - g.Span.End <= 3);
                 var agent = byAgent ?? adjectival ?? nearestBefore;
-                return (agent, target ?? after.FirstOrDefault(g => g != agent) ?? (agent == nearestBefore ? null : nearestBefore));
+                return (agent, target ?? after.FirstOrDefault(g => g != agent) ?? before.LastOrDefault(g => g != agent));
             }
             case TriggerRole.Defender:
                 return (byAgent ?? after.FirstOrDefault(), nearestBefore);

@@ -1,0 +1,221 @@
+using Sitrep.Actors;
+using Sitrep.Attribution;
+using Sitrep.Dates;
+using Sitrep.Documents;
+using Sitrep.Events;
+using Sitrep.Places;
+using Sitrep.Quantities;
+using Sitrep.Tests.Attribution;
+
+namespace Sitrep.Tests.Events;
+
+/// <summary>
+/// The framer on hand-annotated sentences: the mentions are given, so these tests pin the role,
+/// type and linking rules independently of the taggers.
+/// </summary>
+public class EventFramerTests
+{
+    private static readonly EventFramer Framer = new(EventLexicon.LoadDefault());
+    private static readonly AttributionTagger Attribution = new(AttributionLexicon.LoadDefault());
+
+    private sealed class Annotated(string text)
+    {
+        private readonly List<Mention> _mentions = [];
+        public string Text { get; } = text;
+
+        private TextSpan Find(string surface, int occurrence = 0)
+        {
+            var at = -1;
+            for (var i = 0; i <= occurrence; i++) at = Text.IndexOf(surface, at + 1, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"'{surface}' not in text");
+            return new TextSpan(at, at + surface.Length);
+        }
+
+        public Annotated Actor(string surface, string canonical, string type = "state_forces", int occurrence = 0)
+        {
+            _mentions.Add(new ActorMention(Find(surface, occurrence), canonical, type, "Syria"));
+            return this;
+        }
+
+        public Annotated Place(string surface, string name, int precision = 1, string? phrase = null)
+        {
+            var span = Find(surface);
+            var phraseSpan = phrase is null ? span : Find(phrase);
+            _mentions.Add(new PlaceMention(span, phraseSpan, name, $"test:{name}", "Syria", "Homs", null, 34.8, 38.8, "settlement", precision));
+            return this;
+        }
+
+        public Annotated Killed(string surface, int? value, QuantityKind kind = QuantityKind.Killed, int? low = null)
+        {
+            _mentions.Add(new QuantityMention(Find(surface), kind, value, low, null, null, value is null));
+            return this;
+        }
+
+        public Annotated Date(string surface, string? value, string precision = "day")
+        {
+            _mentions.Add(new DateMention(Find(surface), value, precision, "publication"));
+            return this;
+        }
+
+        public Document Frame()
+        {
+            var doc = Attribution.Process(AttributionTaggerTests.Prepare(Text)).AddMentions(_mentions);
+            return Framer.Process(doc);
+        }
+    }
+
+    private const string Syria = "Military Forces of Syria";
+    private const string IS = "Islamic State";
+    private const string Russia = "Military Forces of Russia";
+
+    [Fact]
+    public void Active_voice_attack_reads_subject_then_object()
+    {
+        var doc = new Annotated("ISIS cells attacked a series of Syrian army points near Rusafa.")
+            .Actor("ISIS cells", IS, "rebel_group").Actor("Syrian army points", Syria).Place("Rusafa", "Rusafa", 2, "near Rusafa").Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("Battles", "Armed clash"), (e.EventType, e.SubEventType));
+        Assert.Equal((IS, Syria), (e.Actor1, e.Actor2));
+        Assert.Equal("Rusafa", e.Location!.Name);
+        Assert.Equal("near Rusafa", e.Location.Surface);
+        Assert.Equal(2, e.Location.GeoPrecision);
+    }
+
+    [Fact]
+    public void Defender_construction_makes_the_attacker_actor1()
+    {
+        var doc = new Annotated("Units of the Syrian army repelled an attack by ISIS militants on points in the desert.")
+            .Actor("Units of the Syrian army", Syria).Actor("ISIS militants", IS, "rebel_group").Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal((IS, Syria), (e.Actor1, e.Actor2));
+    }
+
+    [Fact]
+    public void Passive_voice_swaps_roles()
+    {
+        var doc = new Annotated("Three civilians were killed by coalition airstrikes in Diban.")
+            .Actor("civilians", "Civilians (Syria)", "civilians").Actor("coalition", "US-led Coalition", "external_forces")
+            .Place("Diban", "Diban").Killed("Three civilians were killed", 3).Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("Air/drone strike", e.SubEventType);
+        Assert.Equal("US-led Coalition", e.Actor1);
+        Assert.Equal("Civilians (Syria)", e.Actor2);
+        Assert.Equal(3, e.Fatalities.Best);
+    }
+
+    [Fact]
+    public void Generic_attack_with_aircraft_in_the_clause_is_an_air_strike()
+    {
+        var doc = new Annotated("Russian warplanes pounded ISIS hideouts in the Homs desert, killing at least 25 militants.")
+            .Actor("Russian warplanes", Russia, "external_forces").Actor("ISIS", IS, "rebel_group")
+            .Place("Homs desert", "Homs desert", 2).Killed("killing at least 25 militants", 25, low: 25).Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("Explosions/Remote violence", "Air/drone strike"), (e.EventType, e.SubEventType));
+        Assert.Equal((Russia, IS), (e.Actor1, e.Actor2));
+        Assert.Equal((25, 25), (e.Fatalities.Best, e.Fatalities.Low));
+    }
+
+    [Fact]
+    public void Air_raids_over_several_places_are_one_event_per_place()
+    {
+        var doc = new Annotated("Russian jets carried out air raids on Uqayribat, Hamadi Umar and Qalib al-Thawr, killing tens of terrorists.")
+            .Actor("Russian jets", Russia, "external_forces")
+            .Place("Uqayribat", "Uqayribat").Place("Hamadi Umar", "Hamadi Umar").Place("Qalib al-Thawr", "Qalib al-Thawr")
+            .Killed("killing tens of terrorists", null).Frame();
+        Assert.Equal(["Uqayribat", "Hamadi Umar", "Qalib al-Thawr"], doc.Events.Select(e => e.Location!.Name).ToArray());
+        Assert.All(doc.Events, e => Assert.Equal("killing tens of terrorists", e.Fatalities.Text));
+        Assert.All(doc.Events, e => Assert.Null(e.Fatalities.Best));
+    }
+
+    [Fact]
+    public void Backed_by_makes_an_associated_actor()
+    {
+        var doc = new Annotated("The Syrian army, backed by Russian warplanes, regained control of Bir al-Badiyeh from ISIS.")
+            .Actor("The Syrian army", Syria).Actor("Russian warplanes", Russia, "external_forces").Actor("ISIS", IS, "rebel_group")
+            .Place("Bir al-Badiyeh", "Bir al-Badiyeh").Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("Government regains territory", e.SubEventType);
+        Assert.Equal((Syria, IS), (e.Actor1, e.Actor2));
+        Assert.Equal([Russia], e.AssocActor1.ToArray());
+    }
+
+    [Fact]
+    public void A_non_state_capture_is_overtaking_territory()
+    {
+        var doc = new Annotated("ISIS fighters captured the village of Mayadin from the army.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria).Place("Mayadin", "Mayadin").Frame();
+        Assert.Equal("Non-state actor overtakes territory", Assert.Single(doc.Events).SubEventType);
+    }
+
+    [Fact]
+    public void Coordinated_actors_form_one_side_with_associates()
+    {
+        var doc = new Annotated("The Syrian Arab Army and the auxiliary forces confronted an attack launched by remnants of ISIS.")
+            .Actor("The Syrian Arab Army", Syria).Actor("the auxiliary forces", "Pro-Government Militia (Syria)", "political_militia")
+            .Actor("remnants of ISIS", IS, "rebel_group").Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal((IS, Syria), (e.Actor1, e.Actor2));
+        Assert.Equal(["Pro-Government Militia (Syria)"], e.AssocActor2.ToArray());
+    }
+
+    [Theory]
+    [InlineData("The army plans to attack ISIS positions near Palmyra.")]
+    [InlineData("The army did not attack ISIS positions near Palmyra.")]
+    [InlineData("The army threatened to attack ISIS positions near Palmyra.")]
+    public void Negated_or_planned_triggers_are_not_events(string text)
+    {
+        var doc = new Annotated(text).Actor("The army", Syria).Actor("ISIS", IS, "rebel_group").Place("Palmyra", "Palmyra", 2).Frame();
+        Assert.Empty(doc.Events);
+    }
+
+    [Fact]
+    public void Hedged_when_the_facts_are_marked_uncertain_but_not_for_a_future_toll()
+    {
+        var hedged = new Annotated("ISIS fighters attacked the army near Sukhnah. Two soldiers were allegedly killed.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria).Place("Sukhnah", "Sukhnah", 2)
+            .Killed("Two soldiers were allegedly killed", 2).Frame();
+        var e = Assert.Single(hedged.Events);
+        Assert.True(e.Hedged);
+        Assert.Equal(2, e.Fatalities.Best);
+        Assert.Equal(2, e.Evidence.Length);
+
+        var future = new Annotated("ISIS fighters attacked the army near Sukhnah, and the toll is most likely to increase.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria).Place("Sukhnah", "Sukhnah", 2).Frame();
+        Assert.False(Assert.Single(future.Events).Hedged);
+    }
+
+    [Fact]
+    public void Attribution_and_date_come_from_the_sentence_or_the_paragraph()
+    {
+        var doc = new Annotated("A field source confirmed that ISIS cells attacked army points near Rusafa yesterday night. The source added that the army repelled the attack.")
+            .Actor("ISIS cells", IS, "rebel_group").Actor("army points", Syria).Actor("the army", Syria)
+            .Place("Rusafa", "Rusafa", 2).Date("yesterday night", null).Frame();
+        var e = doc.Events[0];
+        Assert.Equal("anonymous", e.Attribution.SourceKind);
+        Assert.Equal("A field source confirmed", e.Attribution.SourceText);
+        Assert.Equal("yesterday night", e.Date.Text);
+        Assert.Equal("publication", e.Date.RelativeTo);
+    }
+
+    [Fact]
+    public void A_restatement_of_the_same_event_is_merged()
+    {
+        var doc = new Annotated("ISIS attacked army posts near Rusafa. The army repelled the ISIS attack near Rusafa.")
+            .Actor("ISIS", IS, "rebel_group").Actor("army posts", Syria).Actor("The army", Syria).Actor("ISIS", IS, "rebel_group", occurrence: 1)
+            .Place("Rusafa", "Rusafa", 2).Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(2, e.Evidence.Length);
+    }
+
+    [Fact]
+    public void Every_event_and_claim_has_evidence_inside_the_body()
+    {
+        var doc = new Annotated("Official reports warned that the US army is transporting militants to the desert. ISIS attacked the army near Palmyra.")
+            .Actor("the US army", "Military Forces of the United States", "external_forces").Actor("ISIS", IS, "rebel_group")
+            .Actor("the army", Syria).Place("Palmyra", "Palmyra", 2).Frame();
+        Assert.NotEmpty(doc.Events);
+        var claim = Assert.Single(doc.Claims);
+        Assert.Equal("Military Forces of the United States", claim.Subject);
+        Assert.All(doc.Events.SelectMany(e => e.Evidence).Concat(claim.Evidence), span => Assert.True(doc.IsInBody(span)));
+    }
+}
