@@ -178,6 +178,66 @@ public sealed class SqliteStore : IDisposable
             ORDER BY e.rid
             """, ("$minLon", minLon), ("$minLat", minLat), ("$maxLon", maxLon), ("$maxLat", maxLat));
 
+    /// <summary>Events matching every filter of the query, newest first, with the total count for paging.</summary>
+    public EventPage QueryEvents(EventQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var where = new List<string>();
+        var parameters = new List<(string, object)>();
+        if (query.Box is { } box)
+        {
+            where.Add("e.rid IN (SELECT rid FROM event_points WHERE max_lon >= $minLon AND min_lon <= $maxLon AND max_lat >= $minLat AND min_lat <= $maxLat)");
+            parameters.AddRange([("$minLon", box.MinLon), ("$minLat", box.MinLat), ("$maxLon", box.MaxLon), ("$maxLat", box.MaxLat)]);
+        }
+        if (!string.IsNullOrWhiteSpace(query.From))
+        {
+            // A month value (yyyy-MM) reaches to the end of its month.
+            where.Add("(CASE WHEN length(e.date_value) = 7 THEN e.date_value || '-31' ELSE e.date_value END) >= $from");
+            parameters.Add(("$from", query.From));
+        }
+        if (!string.IsNullOrWhiteSpace(query.To))
+        {
+            where.Add("(CASE WHEN length(e.date_value) = 7 THEN e.date_value || '-01' ELSE e.date_value END) <= $to");
+            parameters.Add(("$to", query.To));
+        }
+        if (!string.IsNullOrWhiteSpace(query.EventType)) { where.Add("e.event_type = $type"); parameters.Add(("$type", query.EventType)); }
+        if (!string.IsNullOrWhiteSpace(query.SubEventType)) { where.Add("e.sub_event_type = $subType"); parameters.Add(("$subType", query.SubEventType)); }
+        if (!string.IsNullOrWhiteSpace(query.Actor))
+        {
+            where.Add("""
+                (e.actor1 = $actor OR e.actor2 = $actor
+                 OR EXISTS (SELECT 1 FROM json_each(e.json, '$.assoc_actor_1') WHERE value = $actor)
+                 OR EXISTS (SELECT 1 FROM json_each(e.json, '$.assoc_actor_2') WHERE value = $actor))
+                """);
+            parameters.Add(("$actor", query.Actor));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Outlet)) { where.Add("d.outlet = $outlet"); parameters.Add(("$outlet", query.Outlet)); }
+        var match = ToMatchQuery(query.Text);
+        if (match.Length > 0)
+        {
+            where.Add("""
+                (e.doc_id IN (SELECT r.doc_id FROM search JOIN search_rows r ON r.rid = search.rowid WHERE search MATCH $q AND r.event_id IS NULL)
+                 OR e.id IN (SELECT r.event_id FROM search JOIN search_rows r ON r.rid = search.rowid WHERE search MATCH $q AND r.event_id IS NOT NULL))
+                """);
+            parameters.Add(("$q", match));
+        }
+        var from = "FROM events e JOIN documents d ON d.id = e.doc_id" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "");
+
+        long total;
+        using (var count = _connection.CreateCommand())
+        {
+            count.CommandText = "SELECT COUNT(*) " + from;
+            foreach (var (name, value) in parameters) count.Parameters.AddWithValue(name, value);
+            total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        parameters.Add(("$limit", Math.Clamp(query.Limit, 0, 10_000)));
+        parameters.Add(("$offset", Math.Max(0, query.Offset)));
+        var items = ReadJson<ConflictEvent>(
+            "SELECT e.json " + from + " ORDER BY e.date_value DESC NULLS LAST, e.rid LIMIT $limit OFFSET $offset",
+            [.. parameters]).ToList();
+        return new EventPage(total, items);
+    }
+
     /// <summary>
     /// Full-text search over document titles and texts and event notes. <paramref name="words"/> is
     /// plain text: every word must occur (each is quoted, so FTS syntax in user input is inert).
