@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Sitrep.Documents;
+using Sitrep.Ingest;
+using Sitrep.Pipeline;
+
+// Throughput of the pipeline on real articles (FA-KES), replicated to a target count.
+// Usage: dotnet run -c Release --project bench/Sitrep.Bench -- [--docs N] [--workers 1,2] [--input FILE]
+var docsWanted = 10_000;
+var workerCounts = new[] { 1, 2 };
+var input = FindInput();
+for (var i = 0; i < args.Length - 1; i++)
+{
+    switch (args[i])
+    {
+        case "--docs": docsWanted = int.Parse(args[++i]); break;
+        case "--workers": workerCounts = args[++i].Split(',').Select(int.Parse).ToArray(); break;
+        case "--input": input = args[++i]; break;
+    }
+}
+
+var load = Stopwatch.StartNew();
+var pipeline = SitrepDefaults.Create();
+load.Stop();
+Console.WriteLine($"pipeline load: {load.Elapsed.TotalMilliseconds:0} ms (gazetteer, lexicons)");
+
+var originals = new InputReader(new IngestOptions()).Read([input]).OfType<IngestedDocument>().Select(d => d.Document).ToList();
+if (originals.Count == 0) { Console.Error.WriteLine($"no documents in {input}"); return 1; }
+var corpus = Enumerable.Range(0, docsWanted).Select(i => originals[i % originals.Count] with { Id = $"{originals[i % originals.Count].Id}#{i / originals.Count}" }).ToList();
+var chars = corpus.Sum(d => (long)d.Content.Length);
+Console.WriteLine($"corpus: {corpus.Count} documents ({originals.Count} distinct), {chars / 1e6:0.0} M characters, from {input}");
+
+// Warm-up: JIT and caches.
+foreach (var doc in corpus.Take(200)) pipeline.Run(doc);
+
+Console.WriteLine();
+Console.WriteLine("| workers | documents/s | documents/s per core | events | time (s) |");
+Console.WriteLine("|---:|---:|---:|---:|---:|");
+double? single = null;
+foreach (var workers in workerCounts)
+{
+    var fresh = SitrepDefaults.Create();
+    GC.Collect();
+    var sw = Stopwatch.StartNew();
+    var events = fresh.RunAll(corpus, workers).Sum(r => r.Document?.Events.Length ?? 0);
+    sw.Stop();
+    var rate = corpus.Count / sw.Elapsed.TotalSeconds;
+    single ??= rate;
+    Console.WriteLine($"| {workers} | {rate:0} | {rate / workers:0} | {events} | {sw.Elapsed.TotalSeconds:0.00} |");
+    if (workers == 1)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| stage | time (s) | documents/s (stage alone) | share |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        var stages = fresh.StageTimes();
+        var total = stages.Sum(s => s.Time.TotalSeconds);
+        foreach (var (stage, time) in stages)
+            Console.WriteLine($"| {stage} | {time.TotalSeconds:0.000} | {corpus.Count / Math.Max(time.TotalSeconds, 1e-9):0} | {time.TotalSeconds / total:P0} |");
+        Console.WriteLine();
+    }
+    else if (single is not null)
+        Console.WriteLine($"scaling 1 -> {workers} workers: {rate / single.Value:0.00}x");
+}
+Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
+return 0;
+
+static string FindInput()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        var candidate = Path.Combine(dir.FullName, "bench", "data", "fakes", "fakes.jsonl");
+        if (File.Exists(candidate)) return candidate;
+    }
+    return "bench/data/fakes/fakes.jsonl";
+}
