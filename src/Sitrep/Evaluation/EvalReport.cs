@@ -69,7 +69,12 @@ public sealed record EvalReport
 
     public FieldAccuracy Field(string name) => Fields.First(f => f.Field == name);
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    // The report is a file for people and tools, never embedded in HTML, so "+" and quotes stay readable.
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
@@ -98,9 +103,9 @@ public sealed record EvalReport
         foreach (var d in PerDocument)
         {
             sb.Append(d.Doc.PadRight(w));
-            sb.Append(inv, $"{$"{d.Events.Gold}/{d.Events.Predicted}/{d.Events.Matched}",14}{d.Events.F1,8:0.000}");
-            sb.Append(inv, $"{$"{d.Claims.Gold}/{d.Claims.Predicted}/{d.Claims.Matched}",14}{d.Claims.F1,8:0.000}");
-            sb.Append(inv, $"{d.Body.F1,8:0.000}{d.EvidenceOutsideGoldBody,8}\n");
+            sb.Append(inv, $"{$"{d.Events.Gold}/{d.Events.Predicted}/{d.Events.Matched}",14}{F1(d.Events),8}");
+            sb.Append(inv, $"{$"{d.Claims.Gold}/{d.Claims.Predicted}/{d.Claims.Matched}",14}{F1(d.Claims),8}");
+            sb.Append(inv, $"{F1(d.Body),8}{d.EvidenceOutsideGoldBody,8}\n");
         }
 
         if (!MalformedLines.IsEmpty || !Notes.IsEmpty)
@@ -111,6 +116,9 @@ public sealed record EvalReport
             foreach (var n in Notes) sb.Append(inv, $"  - {n}\n");
         }
         return sb.ToString();
+
+        // Nothing to find and nothing predicted: shown as "-" rather than a perfect score.
+        string F1(PrfScore p) => p.Gold == 0 && p.Predicted == 0 ? "-" : p.F1.ToString("0.000", inv);
 
         void Row(string name, PrfScore s) =>
             sb.Append(inv, $"{name,-16}{s.Gold,8}{s.Predicted,8}{s.Matched,8}{s.Precision,8:0.000}{s.Recall,8:0.000}{s.F1,8:0.000}\n");
