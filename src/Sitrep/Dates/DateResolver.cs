@@ -271,7 +271,8 @@ public static class DateResolver
     {
         used = 0;
         if (!w.IsCapitalized(k) || !TryMonthWord(w[k], out month)) { month = 0; return false; }
-        used = w.Is(k + 1, ".") && w[k].Length <= 4 ? 2 : 1;
+        // Only an abbreviation takes its full stop: "Sept. 14", not the end of "on 8 July.".
+        used = w.Is(k + 1, ".") && IndexOf(MonthNames, w[k]) < 0 ? 2 : 1;
         return true;
     }
 

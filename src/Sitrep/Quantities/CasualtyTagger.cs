@@ -174,6 +174,9 @@ public sealed class CasualtyTagger(QuantityLexicon lexicon) : IStage
         count = default;
         var used = NumberPhrase.Match(w, i, out var amount);
         if (used == 0) return false;
+        // A bare year before a capital or a mark is a dateline, not a count: "2015 A Syrian military aircraft".
+        if (used == 1 && amount.Value is >= 1900 and <= 2100 && w[i].Length == 4 && (w.IsCapitalized(i + 1) || w.IsPunctuation(i + 1)))
+            return false;
         count.Start = i;
         count.CountEnd = count.End = i + used;
         count.Amount = amount;
@@ -238,7 +241,8 @@ public sealed class CasualtyTagger(QuantityLexicon lexicon) : IStage
         {
             for (var k = head + 2; k < head + 5 && k < w.Count; k++)
             {
-                if (w.IsPunctuation(k) || FunctionLookup.Contains(w[k])) break;
+                if (w.IsPunctuation(k) || w.IsDigits(k) || FunctionLookup.Contains(w[k]) ||
+                    _lexicon.CueStartingAt(w, k, CuePlace.Before | CuePlace.After) is not null) break;
                 if (_lexicon.IsPerson(w[k])) return k;
             }
         }
