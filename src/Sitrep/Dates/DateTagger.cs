@@ -1,0 +1,50 @@
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+using Sitrep.Quantities;
+
+namespace Sitrep.Dates;
+
+/// <summary>
+/// Finds date and time phrases in the title and body ("On June 25", "yesterday night", "last April",
+/// "two days after the attack") and resolves them against <see cref="Document.Published"/>.
+/// </summary>
+public sealed class DateTagger : IStage
+{
+    public string Name => "dates";
+    public IReadOnlyList<string> Provides { get; } = [Produces.Dates];
+    public IReadOnlyList<string> Requires { get; } = [];
+
+    public Document Process(Document document)
+    {
+        var found = Tag(document);
+        return found.Count == 0 ? document : document.AddMentions(found);
+    }
+
+    /// <summary>The date mentions of the title span (when the title is in the text) and the body paragraphs.</summary>
+    public static List<DateMention> Tag(Document document)
+    {
+        var words = new WordList(document.Text, document.Text.ToLowerInvariant());
+        var found = new List<DateMention>();
+        // The title often carries the only date ("Syria in Last 24 Hours").
+        if (document.TitleSpan is { } title && !document.IsInBody(title)) TagRange(words, title, document.Published, found);
+        foreach (var paragraph in document.Body) TagRange(words, paragraph, document.Published, found);
+        return found;
+    }
+
+    /// <summary>Tags a bare phrase (tests, tools): the whole text is one body paragraph.</summary>
+    public static List<DateMention> Tag(string text, DateOnly? published) =>
+        Tag(new Document { Id = "phrase", Text = text, Published = published, Body = [new TextSpan(0, text.Length)] });
+
+    private static void TagRange(WordList w, TextSpan range, DateOnly? published, List<DateMention> found)
+    {
+        w.Scan(range.Start, range.End);
+        var i = 0;
+        while (i < w.Count)
+        {
+            var used = DateResolver.Match(w, i, published, out var date);
+            if (used == 0) { i++; continue; }
+            found.Add(new DateMention(w.Cover(i, i + used - 1), date.Value, date.Precision, date.RelativeTo));
+            i += used;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using Sitrep.Documents;
+
+namespace Sitrep.Quantities;
+
+/// <summary>
+/// The words of one text range, as offsets into the document text, compared through a lowercase copy
+/// of that text so that matching allocates nothing per word. Shared by the quantity and date taggers.
+/// </summary>
+internal sealed class WordList
+{
+    private readonly List<TextSpan> _spans = [];
+
+    public WordList(string text, string lower)
+    {
+        Text = text;
+        Lower = lower;
+    }
+
+    public string Text { get; }
+    public string Lower { get; }
+    public int Count => _spans.Count;
+
+    public TextSpan SpanAt(int i) => _spans[i];
+
+    /// <summary>The lowercase word at <paramref name="i"/>, empty past the end.</summary>
+    public ReadOnlySpan<char> this[int i] => (uint)i < (uint)_spans.Count ? Lower.AsSpan(_spans[i].Start, _spans[i].Length) : [];
+
+    public bool Is(int i, string word) => this[i].SequenceEqual(word);
+
+    public bool IsAny(int i, string a, string b) => Is(i, a) || Is(i, b);
+
+    public bool IsPunctuation(int i) => (uint)i < (uint)_spans.Count && _spans[i].Length == 1 && !char.IsLetterOrDigit(Text[_spans[i].Start]);
+
+    /// <summary>A sentence-ending mark ('.', '!', '?').</summary>
+    public bool IsSentenceEnd(int i) => IsPunctuation(i) && Text[_spans[i].Start] is '.' or '!' or '?';
+
+    public bool IsDigits(int i)
+    {
+        var w = this[i];
+        if (w.IsEmpty || !char.IsAsciiDigit(w[0])) return false;
+        foreach (var c in w)
+            if (!char.IsAsciiDigit(c) && c != ',') return false;
+        return true;
+    }
+
+    public bool IsCapitalized(int i) => (uint)i < (uint)_spans.Count && char.IsUpper(Text[_spans[i].Start]);
+
+    /// <summary>The original text from word <paramref name="first"/> to word <paramref name="last"/> inclusive.</summary>
+    public TextSpan Cover(int first, int last) => new(_spans[first].Start, _spans[last].End);
+
+    public string Slice(int first, int last) => Text[_spans[first].Start.._spans[last].End];
+
+    /// <summary>Replaces the words with those of <c>Text[start..end)</c>.</summary>
+    public void Scan(int start, int end)
+    {
+        _spans.Clear();
+        var t = Text;
+        var i = start;
+        while (i < end)
+        {
+            var c = t[i];
+            if (char.IsWhiteSpace(c)) { i++; continue; }
+            if (char.IsLetterOrDigit(c))
+            {
+                var j = i + 1;
+                while (j < end)
+                {
+                    var d = t[j];
+                    if (char.IsLetterOrDigit(d)) { j++; continue; }
+                    // Joiners stay inside a word: twenty-five, 4×4, al-Bab's, 1,200, 2023-10-05.
+                    if (j + 1 < end && char.IsLetterOrDigit(t[j + 1]) &&
+                        (d is '-' or '\'' or '’' or '×' || (d is ',' or '.' && char.IsAsciiDigit(t[j - 1]) && char.IsAsciiDigit(t[j + 1]))))
+                    {
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                _spans.Add(new TextSpan(i, j));
+                i = j;
+                continue;
+            }
+            if (c == '[')
+            {
+                // Bracketed editorial words count as one word: "2 [soldier]".
+                var close = t.IndexOf(']', i + 1, Math.Min(32, end - i - 1));
+                if (close > i + 1 && IsLetters(t.AsSpan(i + 1, close - i - 1)))
+                {
+                    _spans.Add(new TextSpan(i, close + 1));
+                    i = close + 1;
+                    continue;
+                }
+            }
+            _spans.Add(new TextSpan(i, i + 1));
+            i++;
+        }
+    }
+
+    private static bool IsLetters(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+            if (!char.IsLetter(c) && c != ' ') return false;
+        return true;
+    }
+}
