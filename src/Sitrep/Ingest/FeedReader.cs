@@ -35,7 +35,8 @@ internal static class FeedReader
         }
         catch (XmlException ex)
         {
-            return [new IngestFailure(path, $"broken XML at line {ex.LineNumber}: {WithoutPosition(ex.Message)}")];
+            var where = ex.LineNumber > 0 ? $" at line {ex.LineNumber}" : "";
+            return [new IngestFailure(path, $"broken XML{where}: {WithoutPosition(ex.Message)}")];
         }
         catch (Exception ex) when (ex is DecoderFallbackException or ArgumentException or NotSupportedException)
         {

@@ -182,7 +182,13 @@ public sealed class InputReader(IngestOptions options)
     }
 
     internal static IngestFailure TooLarge(string source, long length, long cap, string limitName) =>
-        new(source, $"too large: {TextDecoding.Megabytes(length)} exceeds the {Limit(cap)} {limitName} limit");
+        new(source, $"too large: {Size(length)} exceeds the {Limit(cap)} {limitName} limit");
+
+    /// <summary>A measured size: "20.0 MB", or "3007 bytes" below a tenth of a megabyte.</summary>
+    internal static string Size(long bytes) =>
+        bytes >= IngestOptions.Megabyte / 10
+            ? (bytes / (double)IngestOptions.Megabyte).ToString("0.0", CultureInfo.InvariantCulture) + " MB"
+            : bytes.ToString(CultureInfo.InvariantCulture) + " bytes";
 
     /// <summary>A cap as people write it: "8 MB", "0.5 MB", "512 bytes".</summary>
     internal static string Limit(long cap) =>

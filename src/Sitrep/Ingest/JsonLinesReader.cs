@@ -36,7 +36,7 @@ internal static class JsonLinesReader
             {
                 any = true;
                 yield return new IngestFailure(source,
-                    $"line {lineNumber}: too large: {TextDecoding.Megabytes(length)} exceeds the {InputReader.Limit(maxLineBytes)} line limit");
+                    $"line {lineNumber}: too large: {InputReader.Size(length)} exceeds the {InputReader.Limit(maxLineBytes)} line limit");
                 continue;
             }
             if (IsBlank(line.Span)) continue;

@@ -51,17 +51,17 @@ public static class TextDecoding
         text = null;
         if (bytes.IsEmpty) { failure = "empty file"; return false; }
 
-        var encoding = DetectBom(bytes, out var bomLength) ?? DetectUtf16WithoutBom(bytes);
+        var encoding = DetectBom(bytes, out var bomLength);
         if (encoding is not null)
         {
             if (!TryStrict(encoding, bytes[bomLength..], out text, out failure)) return false;
         }
-        else
+        else if (!TryUtf16WithoutBom(bytes, out text, out failure))
         {
-            if (bytes.Contains((byte)0)) { failure = "binary content (NUL bytes)"; return false; }
+            if (failure is not null) return false;
             if (!TryUtf8(bytes, out text, out failure)) return false;
         }
-        return Accept(text, out failure);
+        return Accept(ref text, out failure);
     }
 
     /// <summary>Decodes an HTML page: BOM, else meta charset in the first 4 KB, else UTF-8 if valid, else windows-1252.</summary>
@@ -73,13 +73,14 @@ public static class TextDecoding
         text = null;
         if (bytes.IsEmpty) { failure = "empty file"; return false; }
 
-        var encoding = DetectBom(bytes, out var bomLength) ?? DetectUtf16WithoutBom(bytes);
+        var encoding = DetectBom(bytes, out var bomLength);
         if (encoding is not null)
         {
             if (!TryStrict(encoding, bytes[bomLength..], out text, out failure)) return false;
-            return Accept(text, out failure);
+            return Accept(ref text, out failure);
         }
-        if (bytes.Contains((byte)0)) { failure = "binary content (NUL bytes)"; return false; }
+        if (TryUtf16WithoutBom(bytes, out text, out failure)) return Accept(ref text, out failure);
+        if (failure is not null) return false;
 
         var declared = DeclaredHtmlCharset(bytes[..Math.Min(bytes.Length, MetaCharsetWindow)]);
         if (declared is not null)
@@ -88,7 +89,7 @@ public static class TextDecoding
             text = Encoding.UTF8.GetString(bytes);
         else
             text = Encoding.GetEncoding(1252).GetString(bytes);
-        return Accept(text, out failure);
+        return Accept(ref text, out failure);
     }
 
     /// <summary>The encoding named by a byte-order mark at the start of <paramref name="bytes"/>, if any.</summary>
@@ -133,7 +134,8 @@ public static class TextDecoding
             if (sample[i] == 0) evenNul++;
             if (sample[i + 1] == 0) oddNul++;
         }
-        var enough = Math.Max(1, pairs / 10);
+        // A few stray NULs in a short file are not enough to call it UTF-16.
+        var enough = Math.Max(Math.Min(4, pairs), pairs / 10);
         var stray = pairs / 100;
         if (oddNul >= enough && evenNul <= stray) return StrictUtf16Le;
         if (evenNul >= enough && oddNul <= stray) return StrictUtf16Be;
@@ -171,10 +173,6 @@ public static class TextDecoding
         }
     }
 
-    /// <summary>Formats a byte count as megabytes with one decimal, e.g. "20.0 MB".</summary>
-    public static string Megabytes(long bytes) =>
-        (bytes / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
-
     /// <summary>The offset of the first byte that is not valid UTF-8, or -1 when all of it is valid.</summary>
     public static long FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {
@@ -195,6 +193,22 @@ public static class TextDecoding
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// True with the text when the bytes are UTF-16 without a BOM; false with a failure when they hold
+    /// NUL bytes but are not UTF-16 (binary); false with no failure when there are no NUL bytes.
+    /// </summary>
+    private static bool TryUtf16WithoutBom(ReadOnlySpan<byte> bytes, [NotNullWhen(true)] out string? text, out string? failure)
+    {
+        text = null;
+        failure = null;
+        if (!bytes.Contains((byte)0)) return false;
+        var guess = DetectUtf16WithoutBom(bytes);
+        if (guess is not null && TryStrict(guess, bytes, out text, out _)) return true;
+        // A wrong guess is reported as what it most likely is: binary data.
+        failure = "binary content (NUL bytes)";
+        return false;
     }
 
     internal static bool TryUtf8(ReadOnlySpan<byte> bytes, [NotNullWhen(true)] out string? text, [NotNullWhen(false)] out string? failure)
@@ -237,17 +251,20 @@ public static class TextDecoding
         _ => encoding.WebName,
     };
 
-    private static bool Accept(string text, [NotNullWhen(false)] out string? failure)
+    /// <summary>Rejects empty and binary-looking text; on rejection the text is cleared.</summary>
+    private static bool Accept([NotNullWhen(true)] ref string? text, [NotNullWhen(false)] out string? failure)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            failure = text.Length == 0 ? "empty file" : "empty file (whitespace only)";
+            failure = string.IsNullOrEmpty(text) ? "empty file" : "empty file (whitespace only)";
+            text = null;
             return false;
         }
         var share = ControlShare(text);
         if (share > MaxControlShare)
         {
             failure = $"binary content ({share.ToString("0%", CultureInfo.InvariantCulture)} control characters)";
+            text = null;
             return false;
         }
         failure = null;
