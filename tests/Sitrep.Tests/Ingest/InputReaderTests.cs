@@ -161,3 +161,29 @@ public class InputReaderTests
         Assert.IsType<IngestedDocument>(first);
     }
 }
+
+public class SampleInputTests
+{
+    private static string SamplesFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "samples");
+            if (Directory.Exists(Path.Combine(candidate, "feeds"))) return candidate;
+        }
+        throw new DirectoryNotFoundException("samples/ not found above the test binaries");
+    }
+
+    [Fact]
+    public void Sample_feed_and_jsonl_read_without_failures()
+    {
+        var samples = SamplesFolder();
+        var items = new InputReader().Read([Path.Combine(samples, "feeds"), Path.Combine(samples, "jsonl")]).ToList();
+        Assert.All(items, item => Assert.IsType<IngestedDocument>(item));
+        var docs = items.Cast<IngestedDocument>().Select(d => d.Document).ToList();
+        Assert.Equal(["sample-wire-0001", "sample-wire-0002", "https://sample-wire.example/2023/08/roadside-bomb", "sample-jsonl-1", "sample-jsonl-2"],
+            docs.Select(d => d.Id));
+        Assert.All(docs.Take(3), d => Assert.Equal("Sitrep Sample Wire", d.Outlet));
+        Assert.All(docs, d => Assert.False(string.IsNullOrWhiteSpace(d.Title)));
+    }
+}
