@@ -48,6 +48,19 @@ public sealed class HtmlCleaner(BoilerplateLexicon lexicon)
         var document = Parser.ParseDocument(html);
         var visible = VisibleText.Of(document, Classify);
         var metadata = PageMetadata.Read(document, url);
+        var layout = Layout(visible, metadata);
+        if (layout.Body.IsEmpty)
+        {
+            // A furniture-looking wrapper (e.g. an ad container around the whole page) hid the article: trust the scores alone.
+            foreach (var e in visible.Elements) e.InFurniture = false;
+            var second = Layout(visible, metadata);
+            if (!second.Body.IsEmpty) layout = second;
+        }
+        return layout;
+    }
+
+    private HtmlLayout Layout(VisibleText visible, PageMetadata metadata)
+    {
         var text = visible.Text;
         var elements = visible.Elements;
         var lines = visible.Lines;
@@ -76,7 +89,8 @@ public sealed class HtmlCleaner(BoilerplateLexicon lexicon)
             if (!inContent || block.InFurniture) { roles[i] = ParagraphRole.Boilerplate; continue; }
             if (commentsStarted) { roles[i] = ParagraphRole.Comment; continue; }
             var lexRole = lexicon.Match(slice);
-            if (bodySeen && (lexRole == LineRole.CommentStart || TextCleaner.IsCommentCount(slice)))
+            if (bodySeen && block.Tag is not ("td" or "th" or "li" or "dt" or "dd" or "pre")
+                && (lexRole == LineRole.CommentStart || TextCleaner.IsCommentCount(slice)))
             {
                 roles[i] = ParagraphRole.Comment;
                 commentsStarted = true;
@@ -86,7 +100,7 @@ public sealed class HtmlCleaner(BoilerplateLexicon lexicon)
             var linkDensity = (double)visible.LinkChars(line.Start, line.End) / length;
             if (block.IsHeading || block.Tag is "figcaption" or "caption" || linkDensity > 0.5
                 || lexRole != LineRole.None || TextCleaner.IsAmountOnly(slice) || TextCleaner.IsCommentCount(slice)
-                || TextCleaner.IsHeading(slice))
+                || TextCleaner.IsHeading(slice, maxShortWords: 3, titleCase: false))
             {
                 roles[i] = ParagraphRole.Boilerplate;
                 continue;
@@ -141,7 +155,7 @@ public sealed class HtmlCleaner(BoilerplateLexicon lexicon)
             if (ContainsAny(hints, NegativeHints) || HasToken(hints, AdTokens)) weight -= 25;
             info.ClassWeight = weight;
             if (!info.InFurniture && tag is not ("html" or "body" or "article" or "main" or "a")
-                && (ContainsAny(hints, UnlikelyHints) || HasToken(hints, AdTokens)) && !ContainsAny(hints, MaybeCandidateHints))
+                && ContainsAny(hints, UnlikelyHints) && !ContainsAny(hints, MaybeCandidateHints))
                 info.InFurniture = true;
         }
         if (!info.InFurniture && tag is "nav" or "aside" or "footer" or "form" or "menu")

@@ -197,27 +197,31 @@ public sealed class TextCleaner(BoilerplateLexicon lexicon)
     /// A heading or label rather than reporting: no sentence-final punctuation and either short
     /// (a section name, a caption) or in title case throughout (a slogan, a banner).
     /// </summary>
-    internal static bool IsHeading(ReadOnlySpan<char> s)
+    internal static bool IsHeading(ReadOnlySpan<char> s, int maxShortWords = 6, bool titleCase = true)
     {
         var last = s[^1];
         if (last is '.' or '!' or '?' or '"' or '”' or '’' or '»' or '…' or '。' or '؟') return false;
         var words = 0;
         var capitalised = 0;
         var letters = 0;
+        var ideographs = 0;
         var inWord = false;
         foreach (var c in s)
         {
             if (IsSpace(c)) { inWord = false; continue; }
             if (char.IsLetter(c)) letters++;
+            if (c >= '\u2e80' && c <= '\ufaff') ideographs++;
             if (inWord) continue;
             inWord = true;
             words++;
             if (char.IsUpper(c) || char.IsDigit(c) || !char.IsLetter(c)) capitalised++;
         }
         if (letters == 0) return true;
-        if (words <= 6) return true;
+        // Scripts written without spaces: count characters, not words.
+        if (ideographs >= 12) return false;
+        if (words <= maxShortWords) return true;
         if (last == ':' && words <= 8) return true;
-        return words <= 20 && capitalised >= words * 0.8;
+        return titleCase && words <= 20 && capitalised >= words * 0.8;
     }
 
     /// <summary>
