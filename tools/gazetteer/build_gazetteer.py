@@ -228,7 +228,7 @@ def build_places(admin1_points):
         neighbourhood = r["location_type"] == "Neighbourhood"
         if neighbourhood:
             plain = clean(re.sub(r"\(ne\)", "", name, flags=re.I))
-            alts[0] = plain
+            alts = [plain, r["name_ar"], strip_ar_parent(r["name_ar"])]  # admin4 of a neighbourhood is its city
             ftype, rank = "neighbourhood", 100
         else:
             ftype, rank = "settlement", 1000
@@ -251,7 +251,8 @@ def build_places(admin1_points):
         c = line.rstrip("\n").split("\t")
         if c[8] not in COUNTRIES:
             continue
-        alts = [c[2]] + [a for a in c[3].split(",") if latin_or_arabic(a)][:40]
+        # GeoNames alternates hold airport and ISO codes ("ERC"), which would match acronyms in text.
+        alts = [c[2]] + [a for a in c[3].split(",") if latin_or_arabic(a) and not (a.isupper() and len(a) <= 4)][:40]
         pop = int(c[14] or 0)
         out.append([f"geonames:{c[0]}", c[1], names_join(c[1], alts), coord(c[4]), coord(c[5]), c[8],
                     adm1_names.get(f"{c[8]}.{c[10]}", ""), "", "settlement", str(max(pop, 1000))])

@@ -7,7 +7,7 @@ namespace Sitrep.Places;
 /// Folds a place name to a spelling-independent key, so transliterations of one Arabic name meet:
 /// "al-Sukhnah", "Sukhna", "Sokhneh" and "As Sukhnah" all give "shn"; "Deir ez-Zor", "Deir Ezzur",
 /// "Dayr az Zawr" give "dr zr". Latin: case, diacritics, apostrophes and ʿ ʾ, Arabic articles
-/// (al-, el-, as-, ez- ... and glued "Ezzor"), final -ah/-eh, digraphs (kh→h, gh→g, dh→z, th→t, sh, q→k),
+/// (al-, el-, as-, ez- ... and glued "Ezzor"), final -ah/-eh, digraphs (kh, gh→g, dh→z, th→t, sh, q→k),
 /// inner vowels (a e i o u y w) and doubled letters; a leading vowel is kept as "a" so Arak ≠ Raqqa.
 /// Arabic script: hamza forms, ta marbuta, alef maqsura, tatweel, diacritics and the article ال.
 /// </summary>
@@ -47,7 +47,7 @@ public static class PlaceNameKey
     }
 
     /// <summary>A character that belongs to a name token (letter, digit, Arabic letter).</summary>
-    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) && c != 'ـ';
+    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is 'ـ' or (>= '\u064B' and <= '\u065F') or '\u0670';
 
     /// <summary>Apostrophes and ayn/hamza marks that sit inside a transliterated word (Dar'a, Jom’ah, Saʿid).</summary>
     public static bool IsApostrophe(char c) => c is '\'' or '’' or '‘' or 'ʿ' or 'ʾ' or '`' or '´' or 'ʼ' or 'ʻ';
@@ -79,7 +79,7 @@ public static class PlaceNameKey
             char mapped;
             if (next == 'h' && c is 'k' or 'g' or 'd' or 't' or 's' or 'c' or 'p')
             {
-                mapped = c switch { 'k' => 'h', 'g' => 'g', 'd' => 'z', 't' => 't', 'p' => 'f', _ => 'x' };
+                mapped = c switch { 'k' => 'K', 'g' => 'g', 'd' => 'z', 't' => 't', 'p' => 'f', _ => 'x' };
                 i++;
             }
             else if (c == 'c' && next == 'k') { mapped = 'k'; i++; }

@@ -15,15 +15,16 @@ public sealed class PlaceTagger : IStage
 {
     private const int MaxWindow = 6;
 
-    private static readonly FrozenSet<string> SiteWords = Set("city", "town", "village", "villages", "hamlet", "towns", "cities", "settlement", "camp", "neighbourhood", "neighborhood");
+    private static readonly FrozenSet<string> SiteWords = Set("city", "town", "village", "villages", "hamlet", "towns", "cities", "settlement", "camp", "neighbourhood", "neighborhood", "مدينة", "بلدة", "قرية", "مخيم", "حي");
     private static readonly FrozenSet<string> NearWords = Set("near", "nearby", "around", "outskirts", "vicinity", "countryside", "desert", "deserts",
         "badia", "badiya", "badiyeh", "environs", "surroundings", "outside", "between", "approaches", "edge", "edges", "parts", "part", "areas", "area",
-        "region", "regions", "axis", "front", "fronts", "frontline", "direction", "farms", "plain", "plains", "suburbs", "periphery", "depth", "surrounding", "close");
+        "region", "regions", "axis", "front", "fronts", "frontline", "direction", "farms", "plain", "plains", "suburbs", "periphery", "depth", "surrounding", "close",
+        "قرب", "محيط", "ريف", "بادية", "أطراف", "اطراف", "منطقة", "شرق", "غرب", "شمال", "جنوب", "بين");
     private static readonly FrozenSet<string> AfterNearWords = Set("countryside", "desert", "deserts", "badia", "area", "areas", "region", "outskirts",
         "surroundings", "environs", "axis", "front", "battlefront", "frontline", "triangle", "plain", "plains", "suburbs", "vicinity", "direction", "farms", "district", "periphery");
-    private static readonly FrozenSet<string> GovWords = Set("governorate", "governorates", "province", "provinces", "gov", "muhafaza", "muhafazah", "wilayat", "wilayah");
-    private static readonly FrozenSet<string> StopCueWords = Set("in", "at", "inside", "into", "from", "to", "towards", "toward", "across", "on", "entered", "reached", "captured", "stormed", "shelled", "struck", "hit", "targeted", "attacked", "liberated", "seized");
-    private static readonly FrozenSet<string> StrongCueWords = Set("in", "at", "inside", "into", "near", "vicinity", "outskirts", "countryside", "town", "village", "villages", "city", "entered", "captured", "stormed", "shelled", "liberated", "seized", "reached", "towards", "toward", "from");
+    private static readonly FrozenSet<string> GovWords = Set("governorate", "governorates", "province", "provinces", "gov", "muhafaza", "muhafazah", "wilayat", "wilayah", "محافظة");
+    private static readonly FrozenSet<string> StopCueWords = Set("in", "at", "inside", "into", "from", "to", "towards", "toward", "across", "on", "entered", "reached", "captured", "stormed", "shelled", "struck", "hit", "targeted", "attacked", "liberated", "seized", "في", "على", "من", "إلى", "الى");
+    private static readonly FrozenSet<string> StrongCueWords = Set("in", "at", "inside", "into", "near", "vicinity", "outskirts", "countryside", "town", "village", "villages", "city", "entered", "captured", "stormed", "shelled", "liberated", "seized", "reached", "towards", "toward", "from", "في", "قرب", "محيط", "ريف", "مدينة", "بلدة", "قرية");
     private static readonly FrozenSet<string> RegionTailWords = Set("desert", "deserts", "mountains", "mountain", "badia", "airport", "airbase", "base", "field", "station",
         "crossing", "dam", "zone", "triangle", "region", "plain");
     private static readonly FrozenSet<string> Articles = Set("al", "el", "ar", "as", "ad", "at", "az", "ash", "an", "ath", "adh", "ed", "es", "er", "et", "ez", "en", "ul");
@@ -130,7 +131,13 @@ public sealed class PlaceTagger : IStage
                 continue;
             }
             var chosen = Choose(m, Filter(m), focus, anchors);
-            if (chosen is null) continue;
+            if (chosen is null)
+            {
+                if (m.Site)
+                    result.Add(new PlaceMention(m.Span, new TextSpan(m.PhraseStart, m.PhraseEnd), m.Surface, null, null, null, null, null, null,
+                        "settlement", m.Near ? 2 : 1));
+                continue;
+            }
             result.Add(ToMention(m, chosen));
         }
         return result;
@@ -187,7 +194,7 @@ public sealed class PlaceTagger : IStage
         while (i < toks.Length)
         {
             var t = toks[i];
-            var startsName = t.Cap || t.Arabic ||
+            var startsName = t.Cap || t.Arabic || t.Digit ||
                 (Articles.Contains(Word(text, t).ToString()) && i + 1 < toks.Length && toks[i + 1].Joined && (toks[i + 1].Cap || toks[i + 1].Arabic));
             if (!startsName) { i++; continue; }
             var matched = false;
@@ -268,6 +275,7 @@ public sealed class PlaceTagger : IStage
         m.PhraseEnd = m.Span.End;
         var adjacent = true;
         var sawNearWord = false;
+        var phraseTok = from;
         for (var k = from - 1; k >= 0 && from - k <= 8; k--)
         {
             if (toks[k + 1].PunctBefore) break;
@@ -284,30 +292,32 @@ public sealed class PlaceTagger : IStage
                     dir = Combine(ns, dir);
                     k--;
                 }
-                if (followedByOf && !sawNearWord) { m.Near = true; m.PhraseStart = toks[k].Start; adjacent = false; continue; }
-                if (adjacent || sawNearWord) { m.Direction = dir; m.PhraseStart = toks[k].Start; }
+                if (followedByOf && !sawNearWord) { m.Near = true; phraseTok = k; adjacent = false; continue; }
+                if (adjacent || sawNearWord) { m.Direction = dir; phraseTok = k; }
                 adjacent = false;
                 continue;
             }
-            if (SiteWords.Contains(lw)) { m.Site = true; m.PhraseStart = toks[k].Start; adjacent = false; continue; }
-            if (GovWords.Contains(lw)) { m.GovCue = true; m.PhraseStart = toks[k].Start; adjacent = false; continue; }
+            if (SiteWords.Contains(lw)) { m.Site = true; phraseTok = k; adjacent = false; continue; }
+            if (GovWords.Contains(lw)) { m.GovCue = true; phraseTok = k; adjacent = false; continue; }
             if (NearWords.Contains(lw))
             {
-                m.Near = true; sawNearWord = true; m.PhraseStart = toks[k].Start; adjacent = false;
+                m.Near = true; sawNearWord = true; phraseTok = k; adjacent = false;
                 if (StrongCueWords.Contains(lw)) m.Strong = true;
                 if (lw == "between") m.Between = true;
                 continue;
             }
-            if (DistanceWords.Contains(lw) || toks[k].Digit) { m.Near = true; m.PhraseStart = toks[k].Start; continue; }
+            if (DistanceWords.Contains(lw) || toks[k].Digit) { m.Near = true; phraseTok = k; continue; }
             if (lw == "and")
             {
                 for (var b = k - 1; b >= 0 && k - b <= 7; b--)
                     if (Word(text, toks[b]).Equals("between", StringComparison.OrdinalIgnoreCase)) { m.Near = true; m.Between = true; break; }
                 break;
             }
-            if (StopCueWords.Contains(lw)) { m.PhraseStart = toks[k].Start; if (StrongCueWords.Contains(lw)) m.Strong = true; break; }
+            if (StopCueWords.Contains(lw)) { if (StrongCueWords.Contains(lw)) m.Strong = true; break; }
             break;
         }
+        if (phraseTok > 0 && !toks[phraseTok].PunctBefore && Word(text, toks[phraseTok - 1]) is "the" or "The" or "a" or "an") phraseTok--;
+        m.PhraseStart = toks[phraseTok].Start;
         if (m.Site) m.Strong = true;
         for (var k = to; k < toks.Length && k - to < 2; k++)
         {
@@ -325,21 +335,32 @@ public sealed class PlaceTagger : IStage
     {
         var surface = m.Surface;
         var letters = 0;
-        foreach (var c in surface) if (char.IsLetter(c)) letters++;
+        foreach (var c in surface) if (char.IsLetterOrDigit(c)) letters++;
         if (letters < 2) return false;
         var exact = AnyExact(m, surface);
         var allCaps = surface.All(c => !char.IsLower(c));
         if (allCaps && letters <= 4 && !exact) return false;
         var maxRank = 0;
-        foreach (var i in m.Candidates) maxRank = Math.Max(maxRank, _gazetteer[i].Rank);
+        var exactRank = 0;
+        var form = PlaceNameKey.ExactForm(surface);
+        foreach (var i in m.Candidates)
+        {
+            maxRank = Math.Max(maxRank, _gazetteer[i].Rank);
+            if (_gazetteer[i].Rank > exactRank && IsExact(_gazetteer[i], form)) exactRank = _gazetteer[i].Rank;
+        }
         // Part of a longer capitalised name ("Liwa al-Quds", "Hamadeh Omar") that the gazetteer does not hold.
-        var prev = m.TokStart - 1;
-        if (prev >= 0 && !toks[m.TokStart].PunctBefore && toks[m.TokStart].Joined && toks[prev].Cap
+        var first = m.TokStart;
+        while (first > 0 && toks[first].Joined && !toks[first].PunctBefore && Articles.Contains(Word(text, toks[first - 1]).ToString())) first--;
+        var prev = first - 1;
+        if (prev >= 0 && !toks[first].PunctBefore && toks[first].Joined && toks[prev].Cap
             && DirectionOf(Word(text, toks[prev])) == CompassDirection.None && !IsSentenceStart(toks, prev)
-            && !(exact && maxRank >= 50000))
+            && exactRank < 50000)
             return false;
         var next = m.TokEnd;
         if (next < toks.Length && toks[next].Joined && toks[next].Cap && maxRank < 10000 && !GovWords.Contains(Word(text, toks[next]).ToString()))
+            return false;
+        // A capitalised word opening a sentence is as likely English ("Cells", "Shelling") as a place.
+        if (IsSentenceStart(toks, m.TokStart) && !toks[m.TokStart].Arabic && !exact)
             return false;
         if (exact || maxRank >= 10000) return true;
         return m.Strong && letters >= 4;
@@ -360,6 +381,13 @@ public sealed class PlaceTagger : IStage
         return false;
     }
 
+    private static bool IsExact(GazetteerEntry e, string form)
+    {
+        foreach (var n in e.Names)
+            if (PlaceNameKey.ExactForm(n) == form) return true;
+        return false;
+    }
+
     private List<int> Filter(Match m)
     {
         var wantGov = m.GovCue || (m.Direction != CompassDirection.None && !m.Site && !m.CityCue);
@@ -367,6 +395,12 @@ public sealed class PlaceTagger : IStage
         var other = new List<int>();
         foreach (var i in m.Candidates) (_gazetteer[i].IsGovernorate ? gov : other).Add(i);
         if (wantGov && gov.Count > 0) return gov;
+        // "Anbar" alone is the governorate, not a hamlet of the same name.
+        if (gov.Count > 0 && !m.Site && !m.CityCue && other.All(i => _gazetteer[i].Rank < 50000))
+        {
+            var form = PlaceNameKey.ExactForm(m.Surface);
+            if (gov.Any(i => IsExact(_gazetteer[i], form)) || other.Count == 0) return gov;
+        }
         return other.Count > 0 ? other : gov;
     }
 
@@ -394,11 +428,26 @@ public sealed class PlaceTagger : IStage
             }
             if (score > bestScore) { bestScore = score; best = e; }
         }
+        // The same place in several sources: keep the most curated record within 10 km.
+        if (best is not null)
+            foreach (var i in cands)
+            {
+                var e = _gazetteer[i];
+                if (SourcePriority(e) > SourcePriority(best) && !e.IsArea && !best.IsArea && e.FeatureType != "neighbourhood"
+                    && Gazetteer.DistanceKm(e.Lat, e.Lon, best.Lat, best.Lon) <= 10)
+                    best = e;
+            }
         // A weak spelling match to a small place in another country is more likely a wrong guess than a fact.
-        if (best is not null && best.Country != focus && best.Rank < 10000 && !m.Strong && m.ContextAdmin1 is null)
+        if (best is not null && best.Country != focus && best.Rank < 10000 && m.ContextAdmin1 is null
+            && (!m.Strong || !best.Names.Any(n => PlaceNameKey.ExactForm(n) == form)))
             return null;
         return best;
     }
+
+    private static int SourcePriority(GazetteerEntry e) =>
+        e.Id.StartsWith("feature:", StringComparison.Ordinal) ? 4 :
+        e.Id.StartsWith("ocha:", StringComparison.Ordinal) ? 3 :
+        e.Id.StartsWith("geonames:", StringComparison.Ordinal) ? 2 : 1;
 
     private PlaceMention ToMention(Match m, GazetteerEntry e)
     {
