@@ -115,7 +115,7 @@ public sealed class PlaceTagger : IStage
         foreach (var m in matches)
         {
             if (m.Drop) continue;
-            var cands = Filter(m);
+            var cands = Filter(m, focus);
             if (cands.Count == 1 && !_gazetteer[cands[0]].IsGovernorate)
                 anchors.Add((_gazetteer[cands[0]].Lat, _gazetteer[cands[0]].Lon, m));
         }
@@ -130,10 +130,10 @@ public sealed class PlaceTagger : IStage
                     "settlement", m.Near ? 2 : 1));
                 continue;
             }
-            var chosen = Choose(m, Filter(m), focus, anchors);
+            var chosen = Choose(m, Filter(m, focus), focus, anchors);
             if (chosen is null)
             {
-                if (m.Site)
+                if (m.Site || m.Strong)
                     result.Add(new PlaceMention(m.Span, new TextSpan(m.PhraseStart, m.PhraseEnd), m.Surface, null, null, null, null, null, null,
                         "settlement", m.Near ? 2 : 1));
                 continue;
@@ -306,7 +306,8 @@ public sealed class PlaceTagger : IStage
                 if (lw == "between") m.Between = true;
                 continue;
             }
-            if (DistanceWords.Contains(lw) || toks[k].Digit) { m.Near = true; phraseTok = k; continue; }
+            if (DistanceWords.Contains(lw)) { m.Near = true; phraseTok = k; continue; }
+            if (toks[k].Digit && k + 1 < from && DistanceWords.Contains(Word(text, toks[k + 1]).ToString())) { phraseTok = k; continue; }
             if (lw == "and")
             {
                 for (var b = k - 1; b >= 0 && k - b <= 7; b--)
@@ -388,7 +389,7 @@ public sealed class PlaceTagger : IStage
         return false;
     }
 
-    private List<int> Filter(Match m)
+    private List<int> Filter(Match m, string focus)
     {
         var wantGov = m.GovCue || (m.Direction != CompassDirection.None && !m.Site && !m.CityCue);
         var gov = new List<int>();
@@ -399,7 +400,8 @@ public sealed class PlaceTagger : IStage
         if (gov.Count > 0 && !m.Site && !m.CityCue && other.All(i => _gazetteer[i].Rank < 50000))
         {
             var form = PlaceNameKey.ExactForm(m.Surface);
-            if (gov.Any(i => IsExact(_gazetteer[i], form)) || other.Count == 0) return gov;
+            var focusOther = other.Any(i => _gazetteer[i].Country == focus);
+            if (other.Count == 0 || gov.Any(i => IsExact(_gazetteer[i], form) && (_gazetteer[i].Country == focus || !focusOther))) return gov;
         }
         return other.Count > 0 ? other : gov;
     }
@@ -427,6 +429,14 @@ public sealed class PlaceTagger : IStage
                 if (nearest < double.MaxValue) score -= Math.Min(nearest / 75.0, 4);
             }
             if (score > bestScore) { bestScore = score; best = e; }
+        }
+        // A loose spelling match to a hamlet far from everything else in the article is more likely wrong than right.
+        if (best is not null && best.Rank < 10000 && !IsExact(best, form))
+        {
+            var nearest = double.MaxValue;
+            foreach (var a in anchors)
+                if (a.From != m) nearest = Math.Min(nearest, Gazetteer.DistanceKm(a.Lat, a.Lon, best.Lat, best.Lon));
+            if (nearest is > 150 and < double.MaxValue) return null;
         }
         // The same place in several sources: keep the most curated record within 10 km.
         if (best is not null)
