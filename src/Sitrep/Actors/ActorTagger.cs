@@ -192,9 +192,10 @@ public sealed class ActorTagger(ActorLexicon lexicon) : IStage
 
         var entry = standalone;
         if (entry.IsPlace && k > st.SegmentStart && tokens[k - 1].IsWord && _locatives.Contains(tokens[k - 1].Word)) return false;
-        // A country name used attributively ("the US embassy", "Russia said") is not an armed actor; "US forces" is.
-        if (entry.IsPlace && headClass == HeadClass.None && end < st.SegmentEnd && tokens[end].IsWord && tokens[end].Joined
-            && char.IsLower(st.Text[tokens[end].Start])) return false;
+        // A country name before another word ("the US embassy", "US President", "Russia said") is not an armed actor;
+        // "US forces", "backed by Russia," and "Russia and Iran" are.
+        if (entry.IsPlace && (headClass & HeadsOf(entry)) == HeadClass.None && end < st.SegmentEnd && tokens[end].IsWord && tokens[end].Joined
+            && tokens[end].Word != _and && tokens[end].Word != _or) return false;
         if (entry.Focus && end < st.SegmentEnd && tokens[end].Word == _of && !tokens[end].Possessive && headClass == HeadClass.None) return false;
 
         if (entry.Refers != ReferenceTarget.None)
@@ -219,7 +220,7 @@ public sealed class ActorTagger(ActorLexicon lexicon) : IStage
         // Head nouns: "ISIS militants", "the army troops", "the Russian air force's strikes".
         if (entry.IsArmed || entry.ModifierOf != HeadClass.None)
         {
-            var allowed = entry.ActorType == "civilians" ? HeadClass.Civilian : HeadClass.Military | HeadClass.Militant;
+            var allowed = HeadsOf(entry);
             while (end < st.SegmentEnd && (HeadEnd(st, end, out var headEnd) & allowed) != 0) end = headEnd;
         }
         var start = ExtendLeft(st, k);
@@ -267,6 +268,14 @@ public sealed class ActorTagger(ActorLexicon lexicon) : IStage
         var t = st.Tokens[j];
         return t.IsWord && t.Joined && _backing.Contains(t.Word) && st.Text[t.Start - 1] is '-' or '\u2010' or '\u2011';
     }
+
+    /// <summary>Head nouns an actor takes: civilians take civilian heads, states military ones, armed groups both.</summary>
+    private static HeadClass HeadsOf(ActorEntry entry) => entry.ActorType switch
+    {
+        "civilians" => HeadClass.Civilian,
+        "state_forces" or "external_forces" => HeadClass.Military,
+        _ => HeadClass.Military | HeadClass.Militant,
+    };
 
     private bool IsDeterminer(int word) => word >= 0 && (word == _the || word == _a || word == _an);
 
