@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Sitrep.Documents;
+using Sitrep.Export;
+using Sitrep.Ingest;
+using Sitrep.Storage;
+
+namespace Sitrep.Pipeline;
+
+public sealed record ExtractOptions
+{
+    public required IReadOnlyList<string> Inputs { get; init; }
+    public string OutputDirectory { get; init; } = "out";
+    /// <summary>SQLite file; null to skip the store.</summary>
+    public string? DatabasePath { get; init; } = "sitrep.db";
+    /// <summary>Publication date for documents whose input gives none (YYYY-MM-DD).</summary>
+    public string? Published { get; init; }
+    public int Workers { get; init; }
+    public IngestOptions Ingest { get; init; } = new();
+    /// <summary>Documents per store transaction: what a killed run can lose at most.</summary>
+    public int BatchSize { get; init; } = 64;
+}
+
+public sealed record ExtractFailure(string Source, string Reason);
+
+/// <summary>What a run did, for the closing summary.</summary>
+public sealed record ExtractSummary(
+    int Documents,
+    int Events,
+    int Claims,
+    int Unchanged,
+    IReadOnlyDictionary<string, int> EventsByType,
+    IReadOnlyList<ExtractFailure> Failures,
+    TimeSpan Elapsed,
+    IReadOnlyList<(string Stage, TimeSpan Time)> StageTimes);
+
+/// <summary>
+/// The main job: read inputs, run the pipeline in parallel, write the output files and the
+/// store. A bad input becomes a failure in the summary and never stops the run; the store is
+/// committed in batches, so a killed run loses at most the batch in flight.
+/// </summary>
+public sealed class ExtractJob(SitrepPipeline pipeline)
+{
+    public ExtractSummary Run(ExtractOptions options, Action<DocumentResult>? onResult = null, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var failures = new List<ExtractFailure>();
+        var byType = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        int documents = 0, events = 0, claims = 0, unchanged = 0;
+        var version = SitrepDefaults.PipelineVersion;
+
+        using var store = options.DatabasePath is null ? null : SqliteStore.Open(options.DatabasePath);
+        using var output = OutputSet.Create(options.OutputDirectory);
+        var batch = new List<Document>(options.BatchSize);
+
+        var items = new InputReader(options.Ingest).Read(options.Inputs);
+        var degree = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
+        var results = items.AsParallel()
+            .AsOrdered()
+            .WithDegreeOfParallelism(degree)
+            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .WithCancellation(cancellationToken)
+            .Select(item => item switch
+            {
+                IngestedDocument d => pipeline.TryRun(d.Document with { Published = d.Document.Published ?? options.Published }),
+                IngestFailure f => new DocumentResult(f.Source, f.Source, null, f.Reason),
+                _ => new DocumentResult(item.Source, item.Source, null, "unknown input"),
+            });
+
+        foreach (var result in results)
+        {
+            if (result.Document is { } document)
+            {
+                documents++;
+                output.Add(document);
+                events += document.Events.Length;
+                claims += document.Claims.Length;
+                foreach (var e in document.Events)
+                    byType[e.EventType] = byType.GetValueOrDefault(e.EventType) + 1;
+                if (store is not null)
+                {
+                    if (store.IsCurrent(document.Id, document.ContentHash, version)) unchanged++;
+                    else batch.Add(document);
+                    if (batch.Count >= options.BatchSize)
+                    {
+                        store.Save(batch, version);
+                        batch.Clear();
+                    }
+                }
+            }
+            else
+            {
+                failures.Add(new ExtractFailure(result.Source, result.Error ?? "failed"));
+            }
+            onResult?.Invoke(result);
+        }
+        if (store is not null && batch.Count > 0) store.Save(batch, version);
+        output.Complete();
+        return new ExtractSummary(documents, events, claims, unchanged, byType, failures, stopwatch.Elapsed, pipeline.StageTimes());
+    }
+}
