@@ -70,13 +70,5 @@ public class ActorGoldTests(ITestOutputHelper output)
         array.EnumerateArray().Select(s => new TextSpan(s.GetProperty("start").GetInt32(), s.GetProperty("end").GetInt32()));
 
     /// <summary>The seed texts ship in the repository's samples/text folder.</summary>
-    private static string SampleTexts()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "samples", "text");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException("samples/text was not found above the test binaries");
-    }
+    private static string SampleTexts() => RepoPaths.SampleTexts;
 }

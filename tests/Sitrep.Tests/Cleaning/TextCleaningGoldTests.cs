@@ -21,15 +21,7 @@ public class TextCleaningGoldTests
         }
     }
 
-    private static string FindSample(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "samples", "text", name);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException(name);
-    }
+    private static string FindSample(string name) => Path.Combine(RepoPaths.SampleTexts, name);
 
     private static Document Clean(Seed seed) =>
         DocumentCleaner.LoadDefault().Clean(new RawDocument(seed.Name, seed.Name, DocumentFormat.Text, seed.Text));

@@ -72,7 +72,7 @@ public class DateTaggerTests
     [Fact]
     public void Every_gold_date_text_is_found_in_its_document()
     {
-        var root = Sitrep.Tests.Quantities.CasualtyTaggerTests.RepoRoot();
+        var root = RepoPaths.Root;
         var dir = Path.Combine(AppContext.BaseDirectory, "data", "gold");
         var texts = new HashSet<(string Doc, string Text)>();
         var missing = new List<string>();

@@ -8,15 +8,7 @@ public class GoldRoundTripTests
 {
     private static readonly string GoldDir = Path.Combine(AppContext.BaseDirectory, "data", "gold");
 
-    private static string SampleTextDir()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "samples", "text");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException("no samples/text above " + AppContext.BaseDirectory);
-    }
+    private static string SampleTextDir() => RepoPaths.SampleTexts;
 
     [Fact]
     public void RealGoldLoads()

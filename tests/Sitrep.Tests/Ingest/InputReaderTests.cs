@@ -164,15 +164,7 @@ public class InputReaderTests
 
 public class SampleInputTests
 {
-    private static string SamplesFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "samples");
-            if (Directory.Exists(Path.Combine(candidate, "feeds"))) return candidate;
-        }
-        throw new DirectoryNotFoundException("samples/ not found above the test binaries");
-    }
+    private static string SamplesFolder() => RepoPaths.Samples;
 
     [Fact]
     public void Sample_feed_and_jsonl_read_without_failures()

@@ -7,15 +7,7 @@ namespace Sitrep.Tests.Places;
 
 public class GoldLocationTests(ITestOutputHelper output)
 {
-    private static string? SamplesDir()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "samples", "text");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
+    private static string? SamplesDir() => RepoPaths.SampleTexts;
 
     [Fact]
     public void FindsAndResolvesGoldLocations()

@@ -112,7 +112,7 @@ public class CasualtyTaggerTests
     [Fact]
     public void Every_gold_fatality_text_gives_its_mention()
     {
-        var root = RepoRoot();
+        var root = RepoPaths.Root;
         var dir = Path.Combine(AppContext.BaseDirectory, "data", "gold");
         int inPlace = 0, alone = 0;
         foreach (var file in Directory.GetFiles(dir, "*.json"))
@@ -163,12 +163,6 @@ public class CasualtyTaggerTests
         Assert.True(inPlace + alone >= 20, $"only {inPlace + alone} gold texts checked");
     }
 
-    internal static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "samples", "text"))) return dir.FullName;
-        throw new DirectoryNotFoundException("samples/text not found above the test binaries");
-    }
 
     private static int? Nullable(string s) => s == "-" ? null : int.Parse(s);
 }
