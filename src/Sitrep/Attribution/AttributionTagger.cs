@@ -10,24 +10,28 @@ public sealed class AttributionLexicon
 {
     public const string Reference = "reference";
 
-    public AttributionLexicon(IEnumerable<(string Phrase, string Kind)> sources, IEnumerable<string> reportingVerbs, IEnumerable<string> hedges)
+    /// <param name="sources">Source phrases with their kind; <c>Adjacent</c> ones ("ISIS said") need the verb right after them.</param>
+    public AttributionLexicon(IEnumerable<(string Phrase, string Kind, bool Adjacent)> sources, IEnumerable<string> reportingVerbs, IEnumerable<string> hedges)
     {
-        Sources = new PhraseMatcher<string>(sources);
+        Sources = new PhraseMatcher<SourceEntry>(sources.Select(s => (s.Phrase, new SourceEntry(s.Kind, s.Adjacent))));
         ReportingVerbs = new PhraseMatcher<bool>(reportingVerbs.Select(v => (v, true)));
         Hedges = new PhraseMatcher<bool>(hedges.Select(h => (h, true)));
     }
 
-    public PhraseMatcher<string> Sources { get; }
+    public PhraseMatcher<SourceEntry> Sources { get; }
     public PhraseMatcher<bool> ReportingVerbs { get; }
     public PhraseMatcher<bool> Hedges { get; }
 
     public static AttributionLexicon Load(string directory) => new(
-        LexiconFile.ReadRows(Path.Combine(directory, "sources.tsv")).Where(r => r.Length >= 2).Select(r => (r[0], r[1])),
+        LexiconFile.ReadRows(Path.Combine(directory, "sources.tsv")).Where(r => r.Length >= 2).Select(r => (r[0], r[1], r.Length > 2 && r[2] == "adjacent")),
         LexiconFile.ReadRows(Path.Combine(directory, "reporting_verbs.txt")).Select(r => r[0]),
         LexiconFile.ReadRows(Path.Combine(directory, "hedges.txt")).Select(r => r[0]));
 
     public static AttributionLexicon LoadDefault() => Load(DataDirectory.PathOf("attribution"));
 }
+
+/// <summary>A source phrase's kind, and whether its reporting verb must follow at once.</summary>
+public sealed record SourceEntry(string Kind, bool Adjacent);
 
 /// <summary>
 /// Finds who says what ("A field source confirmed", "according to local sources", "Amaq said in a
@@ -60,7 +64,7 @@ public sealed class AttributionTagger(AttributionLexicon lexicon) : IStage
             {
                 var span = AttributedSpan(text, tokens, first, end, source);
                 if (span is null) continue;
-                var kind = source.Value;
+                var kind = source.Value.Kind;
                 if (kind == AttributionLexicon.Reference)
                 {
                     if (lastKind is null) continue;
@@ -77,7 +81,7 @@ public sealed class AttributionTagger(AttributionLexicon lexicon) : IStage
     }
 
     /// <summary>The span "source ... verb" or "according to ... source", or null when the phrase is not used as a source.</summary>
-    private TextSpan? AttributedSpan(string text, IReadOnlyList<Token> tokens, int first, int end, PhraseMatch<string> source)
+    private TextSpan? AttributedSpan(string text, IReadOnlyList<Token> tokens, int first, int end, PhraseMatch<SourceEntry> source)
     {
         // "according to X", "cited X", "X's correspondent" before the phrase
         var before = source.TokenIndex - 1;
@@ -86,11 +90,12 @@ public sealed class AttributionTagger(AttributionLexicon lexicon) : IStage
         // a reporting verb soon after: "A field source confirmed", "Amaq said in a statement",
         // "the source, who asked not to be named, said"
         var after = source.TokenIndex + source.TokenCount;
-        for (var k = after; k < end && k < after + VerbWindow; k++)
+        var window = source.Value.Adjacent ? 2 : VerbWindow;
+        for (var k = after; k < end && k < after + window; k++)
         {
             if (lexicon.ReportingVerbs.TryMatchAt(text, tokens, k, end, out var length, out _))
                 return new TextSpan(source.Span.Start, tokens[k + length - 1].Span.End);
-            if (Is(text, tokens[k], "that")) break;
+            if (IsClauseBreak(text, tokens[k])) break;
         }
         // the verb just before: "..., said the source", "citing local sources"
         var v = source.TokenIndex - 1;
@@ -98,6 +103,10 @@ public sealed class AttributionTagger(AttributionLexicon lexicon) : IStage
             return new TextSpan(tokens[v].Span.Start, source.Span.End);
         return null;
     }
+
+    private static bool IsClauseBreak(string text, Token token) =>
+        Is(text, token, "that") || Is(text, token, "while") || Is(text, token, "which") || Is(text, token, "but")
+        || Is(text, token, "whereas") || Is(text, token, ";");
 
     private static bool Is(string text, Token token, string word) =>
         text.AsSpan(token.Span.Start, token.Span.Length).Equals(word, StringComparison.OrdinalIgnoreCase);

@@ -36,6 +36,7 @@ public sealed class EventFramer(EventLexicon lexicon) : IStage
             foreach (var trigger in lexicon.Triggers.FindAll(document.Text, document.Tokens, first, end))
             {
                 if (context.IsNegatedOrIrrealis(trigger.TokenIndex, first)) continue;
+                if (context.IsAggregate(si, trigger.Span)) continue;
                 if (context.InsideActor(trigger.Span) && trigger.Value.Role != TriggerRole.Noun) continue;
                 candidates.Add((si, trigger));
                 if (!trigger.Value.Weak) strongParagraphs.Add(document.Sentences[si].Paragraph);
@@ -45,6 +46,8 @@ public sealed class EventFramer(EventLexicon lexicon) : IStage
         foreach (var (si, trigger) in candidates)
         {
             if (trigger.Value.Weak && strongParagraphs.Contains(document.Sentences[si].Paragraph)) continue;
+            // "the attack", "the clashes": a definite noun names an event already told, not a new one.
+            if (frames.Count > 0 && trigger.Value.Role is TriggerRole.Noun or TriggerRole.Mutual && context.IsDefiniteReference(trigger)) continue;
             frames.AddRange(context.Frame(si, trigger));
         }
 
@@ -60,7 +63,7 @@ public sealed class EventFramer(EventLexicon lexicon) : IStage
         var merged = new List<Frame>();
         foreach (var frame in frames.OrderBy(f => f.Trigger.Start))
         {
-            var same = merged.FirstOrDefault(m => m.SameEventAs(frame));
+            var same = merged.FirstOrDefault(m => m.SameEventAs(frame)) ?? merged.FirstOrDefault(m => frame.SameEventAs(m));
             if (same is null) merged.Add(frame);
             else same.Absorb(frame);
         }
@@ -129,6 +132,15 @@ internal sealed class FrameContext
     public static IEnumerable<T> Within<T>(IEnumerable<T> mentions, TextSpan span) where T : Mention =>
         mentions.Where(m => span.Contains(m.Span));
 
+    /// <summary>"over the past year, have killed hundreds", "a wave of attacks": a tally or trend, not one event.</summary>
+    public bool IsAggregate(int sentence, TextSpan trigger)
+    {
+        var clause = ClauseOf(SentenceSpan(sentence), trigger);
+        foreach (var cue in Cues)
+            if (cue.Value == "aggregate" && clause.Contains(cue.Span)) return true;
+        return false;
+    }
+
     /// <summary>"did not attack", "plans to attack", "denied shelling": no event.</summary>
     public bool IsNegatedOrIrrealis(int triggerToken, int sentenceFirst)
     {
@@ -174,11 +186,67 @@ internal sealed class FrameContext
         return false;
     }
 
+    /// <summary>The clause holding a trigger: the sentence cut at "while", "after", ";" and similar joints.</summary>
+    public TextSpan ClauseOf(TextSpan sentence, TextSpan trigger)
+    {
+        var start = sentence.Start;
+        var end = sentence.End;
+        foreach (var cue in Cues)
+        {
+            if (cue.Value != "clause" || !sentence.Contains(cue.Span)) continue;
+            if (cue.Span.End <= trigger.Start) start = Math.Max(start, cue.Span.End);
+            else if (cue.Span.Start >= trigger.End) end = Math.Min(end, cue.Span.Start);
+        }
+        return new TextSpan(start, end);
+    }
+
     public bool HasAirContext(TextSpan sentence, TextSpan trigger)
     {
+        var clause = ClauseOf(sentence, trigger);
         foreach (var cue in Cues)
-            if (cue.Value == "air" && sentence.Contains(cue.Span)) return true;
+            if (cue.Value == "air" && clause.Contains(cue.Span)) return true;
         return false;
+    }
+
+    /// <summary>"the attack", "the ISIS attack", "these clashes": a determiner opens the noun phrase of the trigger.</summary>
+    public bool IsDefiniteReference(Text.PhraseMatch<TriggerDefinition> trigger)
+    {
+        var tokens = Document.Tokens;
+        for (var k = trigger.TokenIndex - 1; k >= 0 && k >= trigger.TokenIndex - 3; k--)
+        {
+            var word = Document.Text.AsSpan(tokens[k].Span.Start, tokens[k].Span.Length);
+            if (word.Equals("the", StringComparison.OrdinalIgnoreCase) || word.Equals("this", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("these", StringComparison.OrdinalIgnoreCase) || word.Equals("that", StringComparison.OrdinalIgnoreCase))
+                return k == trigger.TokenIndex - 1 || Actors.Any(a => a.Span.Start >= tokens[k + 1].Span.Start && a.Span.End <= trigger.Span.Start);
+            if (tokens[k].Kind != TokenKind.Word || !Actors.Any(a => a.Span.Contains(tokens[k].Span))) return false;
+        }
+        return false;
+    }
+
+    /// <summary>"it regained control", "they attacked": the subject is the last armed actor told before.</summary>
+    private ActorMention? PronounSubject(TextSpan sentence, TextSpan trigger)
+    {
+        var tokens = Document.Tokens;
+        var index = FirstTokenAtOrAfter(trigger.Start);
+        for (var k = index - 1; k >= 0 && k >= index - 3 && tokens[k].Span.Start >= sentence.Start; k--)
+        {
+            var word = Document.Text.AsSpan(tokens[k].Span.Start, tokens[k].Span.Length);
+            if (word is "it" or "It" or "they" or "They")
+                return Actors.LastOrDefault(a => a.Span.End <= tokens[k].Span.Start && a.ActorType != "civilians");
+        }
+        return null;
+    }
+
+    private int FirstTokenAtOrAfter(int offset)
+    {
+        var tokens = Document.Tokens;
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (tokens[mid].Span.Start < offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>Actor groups in a sentence: "the Syrian Arab Army and the auxiliary forces" is one side.</summary>
@@ -220,10 +288,13 @@ internal sealed class FrameContext
         }
 
         var (side1, side2) = Roles(span, trigger, definition);
-        var actor1 = side1?.Head;
+        var actor1 = side1?.Head ?? (definition.Role is TriggerRole.Agent or TriggerRole.Capture && !IsPassive(trigger.Span) ? PronounSubject(span, trigger.Span) : null);
         var actor2 = side2?.Head;
-        actor1 ??= actor2 is null ? null : Opponent(actor2.Canonical, trigger.Span.Start);
-        actor2 ??= actor1 is null ? null : Opponent(actor1.Canonical, trigger.Span.Start);
+        if (actor1 is not null && actor2 is not null && actor1.Canonical == actor2.Canonical && actor1.ActorType == "state_forces")
+            actor2 = null;
+        var strategic = eventType is "Strategic developments" or "Protests";
+        actor1 ??= actor2 is null || strategic ? null : Opponent(actor2.Canonical, trigger.Span.Start);
+        actor2 ??= actor1 is null || strategic ? null : Opponent(actor1.Canonical, trigger.Span.Start);
 
         if (definition.Role == TriggerRole.Capture && actor1 is not null && actor1.ActorType is not ("state_forces" or "external_forces"))
             subType = "Non-state actor overtakes territory";
@@ -257,7 +328,7 @@ internal sealed class FrameContext
             frame.AddSide1(side1, supporters1);
             frame.AddSide2(side2);
             frame.Date = DateFor(sentence);
-            frame.Attribution = AttributionFor(sentence);
+            frame.Attribution = AttributionFor(sentence, trigger.Span);
             frame.Hedged = IsHedged(span);
             foreach (var q in Within(Quantities, span).Where(q => NearestTrigger(q, sentence, trigger)))
                 frame.AddQuantity(q);
@@ -270,8 +341,10 @@ internal sealed class FrameContext
         var groups = Groups(sentence).Where(g => !g.IsSupporter).ToList();
         var before = groups.Where(g => g.Span.End <= trigger.Span.Start).ToList();
         var after = groups.Where(g => g.Span.Start >= trigger.Span.End).ToList();
+        // "the Russian air force's strikes": the actor phrase holding the trigger is its agent
+        var holder = groups.FirstOrDefault(g => g.Span.Contains(trigger.Span));
         var nearestBefore = before.LastOrDefault();
-        var byAgent = after.FirstOrDefault(g => WordBefore(g.Span, "by", "of"));
+        var byAgent = after.FirstOrDefault(g => WordBefore(g.Span, "by"));
         var target = after.FirstOrDefault(g => WordBefore(g.Span, "on", "against", "targeting", "at", "positions of", "points of", "to"));
         var passive = definition.Passive && IsPassive(trigger.Span);
 
@@ -285,7 +358,7 @@ internal sealed class FrameContext
                 return (nearestBefore ?? byAgent, after.FirstOrDefault(g => g != byAgent && WordBefore(g.Span, "from")) ?? target ?? after.FirstOrDefault(g => g != byAgent));
             case TriggerRole.Noun:
             {
-                var adjectival = before.LastOrDefault(g => trigger.Span.Start - g.Span.End <= 3);
+                var adjectival = holder ?? before.LastOrDefault(g => trigger.Span.Start - g.Span.End <= 3);
                 var agent = byAgent ?? adjectival ?? nearestBefore;
                 return (agent, target ?? after.FirstOrDefault(g => g != agent) ?? before.LastOrDefault(g => g != agent));
             }
@@ -293,10 +366,13 @@ internal sealed class FrameContext
                 return (byAgent ?? after.FirstOrDefault(), nearestBefore);
             case TriggerRole.Mutual:
             {
-                var all = before.Concat(after).ToList();
                 if (after.Count >= 2 && WordBefore(after[0].Span, "between")) return (after[0], after[1]);
-                if (before.Count > 0 && after.Count > 0) return (before[^1], after[0]);
-                return (all.ElementAtOrDefault(0), all.ElementAtOrDefault(1));
+                var first = before.LastOrDefault() ?? after.FirstOrDefault();
+                if (first is null) return (null, null);
+                // the other side: the nearest group that is not on the first one's side
+                var other = after.Concat(before.AsEnumerable().Reverse())
+                    .FirstOrDefault(g => g != first && !_lexicon.AreAllies(g.Head.Canonical, first.Head.Canonical));
+                return (first, other);
             }
             default:
                 return (nearestBefore, after.FirstOrDefault());
@@ -344,28 +420,60 @@ internal sealed class FrameContext
     /// </summary>
     private List<PlaceMention?> EventPlaces(int sentence, TextSpan trigger, bool perPlace)
     {
-        var inSentence = Within(Places, SentenceSpan(sentence)).ToList();
-        var located = inSentence.Where(p => !CueBefore(p.Phrase, "origin", 12)).ToList();
+        var inSentence = Within(Places, SentenceSpan(sentence)).Where(p => !InsideActor(p.Span)).ToList();
+        var located = inSentence.Where(p => !IsOrigin(p, SentenceSpan(sentence))).ToList();
         if (located.Count == 0) located = inSentence;
         if (located.Count == 0) return [];
         if (perPlace)
         {
             var afterTrigger = located.Where(p => p.Span.Start >= trigger.End).ToList();
             var chosen = afterTrigger.Count > 0 ? afterTrigger : located;
+            // "various areas in the Syrian Badia": a vague sweep is no event place when named places follow.
+            var specific = chosen.Where(p => !CueBefore(p.Phrase, "vague", 20)).ToList();
+            if (specific.Count > 0) chosen = specific;
             return chosen.DistinctBy(p => p.GazetteerId ?? p.Name).Cast<PlaceMention?>().ToList();
         }
         var after = located.FirstOrDefault(p => p.Span.Start >= trigger.End);
         return [after ?? located[^1]];
     }
 
+    /// <summary>
+    /// Where fighters or supplies came from is not where the event was: a place after "from",
+    /// "through", "coming from" up to the next comma or the end of the sentence.
+    /// </summary>
+    private bool IsOrigin(PlaceMention place, TextSpan sentence)
+    {
+        foreach (var cue in Cues)
+        {
+            if (cue.Value != "origin" || cue.Span.End > place.Phrase.Start || !sentence.Contains(cue.Span)) continue;
+            var gap = Document.Text.AsSpan(cue.Span.End, place.Phrase.Start - cue.Span.End);
+            if (gap.IndexOfAny(',', ';') < 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>No place in the sentence: an earlier place of the paragraph, else the article's focus place.</summary>
     private PlaceMention? FallbackPlace(int sentence)
     {
         var paragraph = ParagraphOf(sentence);
         var start = SentenceSpan(sentence).Start;
-        return Places.LastOrDefault(p => p.Span.End <= start && paragraph.Contains(p.Span))
-            ?? Places.LastOrDefault(p => p.Span.End <= start)
-            ?? Places.FirstOrDefault();
+        return Places.LastOrDefault(p => p.Span.End <= start && paragraph.Contains(p.Span) && !IsOrigin(p, SentenceOf(p)))
+            ?? FocusPlace;
     }
+
+    private TextSpan SentenceOf(Mention mention) =>
+        Document.Sentences.FirstOrDefault(s => s.Span.Contains(mention.Span))?.Span ?? mention.Span;
+
+    /// <summary>The most often named resolved place of the article (ties: the first named), origins aside.</summary>
+    private PlaceMention? FocusPlace => _focusPlace ??= Places
+        .Where(p => p.IsResolved && !IsOrigin(p, SentenceOf(p)) && p.FeatureType is not ("governorate" or "region" or "desert"))
+        .GroupBy(p => p.GazetteerId)
+        .OrderByDescending(g => g.Count())
+        .ThenBy(g => g.First().Span.Start)
+        .Select(g => g.First())
+        .FirstOrDefault();
+
+    private PlaceMention? _focusPlace;
 
     private DateMention? DateFor(int sentence)
     {
@@ -377,11 +485,14 @@ internal sealed class FrameContext
             ?? Dates.FirstOrDefault();
     }
 
-    private AttributionMention? AttributionFor(int sentence)
+    /// <summary>The source that governs the trigger: one before it in the sentence, an "according to" after it, else the paragraph's last.</summary>
+    private AttributionMention? AttributionFor(int sentence, TextSpan trigger)
     {
         var span = SentenceSpan(sentence);
         var paragraph = ParagraphOf(sentence);
-        return Within(Attributions, span).FirstOrDefault()
+        return Within(Attributions, span).LastOrDefault(a => a.Span.End <= trigger.Start)
+            ?? Within(Attributions, span).FirstOrDefault(a => a.Span.Start >= trigger.End
+                   && Document.Text.AsSpan(a.Span.Start, a.Span.Length).StartsWith("according", StringComparison.OrdinalIgnoreCase))
             ?? Attributions.LastOrDefault(a => a.Span.End <= span.Start && paragraph.Contains(a.Span));
     }
 

@@ -81,12 +81,31 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
 
     private string PlaceKey => Place is null ? "" : Place.GazetteerId ?? Place.Name.ToLowerInvariant();
 
+    private static bool IsArea(PlaceMention p) => p.FeatureType is "governorate" or "region" or "desert" or "district" or "subdistrict";
+
+    /// <summary>
+    /// Same event unit: same sub-type and actor pair (either order for a clash), and the same place
+    /// or a place inside the area the other names ("the countryside of Raqqa" and "near Rusafa").
+    /// </summary>
     public bool SameEventAs(Frame other) =>
         SubEventType == other.SubEventType
-        && Actor1?.Canonical == other.Actor1?.Canonical
-        && Actor2?.Canonical == other.Actor2?.Canonical
-        && (PlaceKey == other.PlaceKey || other.Place is null)
+        && SameActors(other)
+        && SamePlace(other)
         && (Date is null || other.Date is null || Date.Value == other.Date.Value);
+
+    private bool SameActors(Frame other)
+    {
+        if (Actor1?.Canonical == other.Actor1?.Canonical && Actor2?.Canonical == other.Actor2?.Canonical) return true;
+        return SubEventType == "Armed clash" && Actor1?.Canonical == other.Actor2?.Canonical && Actor2?.Canonical == other.Actor1?.Canonical;
+    }
+
+    private bool SamePlace(Frame other)
+    {
+        if (other.Place is null || PlaceKey == other.PlaceKey) return true;
+        if (Place is null) return false;
+        // the other (later) report names only the area this place lies in
+        return IsArea(other.Place) && other.Place.Admin1 is not null && other.Place.Admin1 == Place.Admin1;
+    }
 
     public void Absorb(Frame other)
     {
@@ -96,7 +115,8 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
         foreach (var a in other._assoc1) AddAssoc(_assoc1, a, Actor1);
         foreach (var a in other._assoc2) AddAssoc(_assoc2, a, Actor2);
         foreach (var q in other._killed.Concat(other._injured).Concat(other._killedOrInjured).Concat(other._materiel)) AddQuantity(q);
-        Place ??= other.Place;
+        if (Place is null || (other.Place is not null && IsArea(Place) && !IsArea(other.Place) && other.Place.Admin1 == Place.Admin1))
+            Place = other.Place;
         Date ??= other.Date;
         Attribution ??= other.Attribution;
         Hedged |= other.Hedged;

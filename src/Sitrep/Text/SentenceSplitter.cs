@@ -70,6 +70,7 @@ public sealed class SentenceSplitter : IStage
         while (next < paragraph.End && char.IsWhiteSpace(text[next])) next++;
         if (next >= paragraph.End) return true;
         var c = text[next];
+        if (ClosesEarlierBracket(text, next, paragraph.End)) return false;
         if (text[dot] != '.') return char.IsUpper(c) || IsOpener(c) || char.IsDigit(c) || !char.IsLetter(c) || !char.IsLower(c);
         // Lower-case continuation after a period is not a new sentence ("approx. five km").
         if (char.IsLower(c)) return false;
@@ -80,6 +81,19 @@ public sealed class SentenceSplitter : IStage
         if (word.Length == 1 && char.IsUpper(word[0])) return false;
         if (Abbreviations.Contains(word)) return false;
         return true;
+    }
+
+    /// <summary>"the area (55 km) to the south. Al-Raqqa)": a ')' just ahead with no '(' means the period was inside brackets.</summary>
+    private static bool ClosesEarlierBracket(string text, int from, int end)
+    {
+        var limit = Math.Min(end, from + 40);
+        for (var i = from; i < limit; i++)
+        {
+            var c = text[i];
+            if (c == ')') return true;
+            if (c is '(' or '.' or '!' or '?') return false;
+        }
+        return false;
     }
 
     private static bool IsCloser(char c) => c is '"' or '\'' or ')' or ']' or '”' or '’' or '»';

@@ -15,6 +15,7 @@ public class SentenceSplitterTests
     [InlineData("J. Smith reported the raid. It lasted hours.", 2)]
     [InlineData("The attack, claimed by the group (Amaq said so.) ended. Troops returned.", 2)]
     [InlineData("No terminator at all", 1)]
+    [InlineData("Raids hit the area (55 km) to the south. Al-Raqqa), and the Sukhna area.", 1)]
     [InlineData("Clashes erupted in the countryside of Raqqa… The army sent reinforcements.", 2)]
     public void Splits_real_phrasings(string text, int expected)
     {
