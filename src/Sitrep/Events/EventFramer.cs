@@ -200,11 +200,12 @@ internal sealed class FrameContext
         return new TextSpan(start, end);
     }
 
-    public bool HasAirContext(TextSpan sentence, TextSpan trigger)
+    /// <summary>Whether the trigger's clause names aircraft ("air") or heavy weapons ("heavy").</summary>
+    public bool HasContext(TextSpan sentence, TextSpan trigger, string kind)
     {
         var clause = ClauseOf(sentence, trigger);
         foreach (var cue in Cues)
-            if (cue.Value == "air" && clause.Contains(cue.Span)) return true;
+            if (cue.Value == kind && clause.Contains(cue.Span)) return true;
         return false;
     }
 
@@ -281,10 +282,15 @@ internal sealed class FrameContext
         var definition = trigger.Value;
         var eventType = definition.EventType;
         var subType = definition.SubEventType;
-        if (definition.AirSensitive && HasAirContext(span, trigger.Span))
+        if (definition.AirSensitive && HasContext(span, trigger.Span, "air"))
         {
             eventType = ExplosionsType;
             subType = AirSubType;
+        }
+        else if (definition.HeavySensitive && HasContext(span, trigger.Span, "heavy"))
+        {
+            eventType = ExplosionsType;
+            subType = "Shelling/artillery/missile attack";
         }
 
         var (side1, side2) = Roles(span, trigger, definition);
@@ -343,7 +349,9 @@ internal sealed class FrameContext
         var after = groups.Where(g => g.Span.Start >= trigger.Span.End).ToList();
         // "the Russian air force's strikes": the actor phrase holding the trigger is its agent
         var holder = groups.FirstOrDefault(g => g.Span.Contains(trigger.Span));
-        var nearestBefore = before.LastOrDefault();
+        // "operation against ISIL and recaptured": an actor after a preposition is no subject
+        var nearestBefore = before.LastOrDefault(g => !WordBefore(g.Span, "against", "on", "with", "of", "from", "to", "toward", "towards", "at", "for", "in", "into"))
+            ?? before.LastOrDefault();
         var byAgent = after.FirstOrDefault(g => WordBefore(g.Span, "by"));
         var target = after.FirstOrDefault(g => WordBefore(g.Span, "on", "against", "targeting", "at", "positions of", "points of", "to"));
         var passive = definition.Passive && IsPassive(trigger.Span);
@@ -366,6 +374,8 @@ internal sealed class FrameContext
                 return (byAgent ?? after.FirstOrDefault(), nearestBefore);
             case TriggerRole.Mutual:
             {
+                before = before.Where(g => g.Head.ActorType != "civilians").ToList();
+                after = after.Where(g => g.Head.ActorType != "civilians").ToList();
                 if (after.Count >= 2 && WordBefore(after[0].Span, "between")) return (after[0], after[1]);
                 var first = before.LastOrDefault() ?? after.FirstOrDefault();
                 if (first is null) return (null, null);
@@ -427,7 +437,12 @@ internal sealed class FrameContext
         if (perPlace)
         {
             var afterTrigger = located.Where(p => p.Span.Start >= trigger.End).ToList();
-            var chosen = afterTrigger.Count > 0 ? afterTrigger : located;
+            // no place after the trigger: the place told just before it, not every place of the sentence
+            var chosen = afterTrigger.Count > 0 ? afterTrigger : [located[^1]];
+            // "al-Mariqiyeh region East of Deir Ezzur airbase": the landmark only locates the place before it
+            chosen = chosen.Where(p => !IsLandmark(p, chosen)).ToList();
+            // "the village of X in the countryside of Raqqa": the area holding a named place is no place of its own
+            chosen = chosen.Where(p => !(IsAreaType(p) && chosen.Any(q => q != p && !IsAreaType(q) && q.Admin1 == p.Admin1))).ToList();
             // "various areas in the Syrian Badia": a vague sweep is no event place when named places follow.
             var specific = chosen.Where(p => !CueBefore(p.Phrase, "vague", 20)).ToList();
             if (specific.Count > 0) chosen = specific;
@@ -448,6 +463,18 @@ internal sealed class FrameContext
             if (cue.Value != "origin" || cue.Span.End > place.Phrase.Start || !sentence.Contains(cue.Span)) continue;
             var gap = Document.Text.AsSpan(cue.Span.End, place.Phrase.Start - cue.Span.End);
             if (gap.IndexOfAny(',', ';') < 0) return true;
+        }
+        return false;
+    }
+
+    private static bool IsAreaType(PlaceMention p) => p.FeatureType is "governorate" or "region" or "desert" or "district" or "subdistrict";
+
+    private bool IsLandmark(PlaceMention place, List<PlaceMention> list)
+    {
+        foreach (var cue in Cues)
+        {
+            if (cue.Value != "landmark" || cue.Span.End > place.Phrase.Start || place.Phrase.Start - cue.Span.End > 12) continue;
+            if (list.Any(q => q != place && q.Phrase.End <= cue.Span.Start && cue.Span.Start - q.Phrase.End <= 40)) return true;
         }
         return false;
     }
