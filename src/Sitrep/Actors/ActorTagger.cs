@@ -91,6 +91,14 @@ public sealed class ActorTagger(ActorLexicon lexicon) : IStage
         return countries[best];
     }
 
+    /// <summary>"the US allowed", "Turkey transferred": a past-tense verb after a country makes the country the actor.</summary>
+    private static bool IsPastTenseVerb(string text, ActorToken token)
+    {
+        var word = text.AsSpan(token.Start, token.End - token.Start);
+        return word.Length > 3 && char.IsLower(word[0]) && word.EndsWith("ed", StringComparison.Ordinal)
+            && !word.EndsWith("-based", StringComparison.Ordinal) && !word.EndsWith("-backed", StringComparison.Ordinal);
+    }
+
     private static List<TextSpan> Segments(Document document)
     {
         var list = new List<TextSpan>();
@@ -195,7 +203,7 @@ public sealed class ActorTagger(ActorLexicon lexicon) : IStage
         // A country name before another word ("the US embassy", "US President", "Russia said") is not an armed actor;
         // "US forces", "backed by Russia," and "Russia and Iran" are.
         if (entry.IsPlace && (headClass & HeadsOf(entry)) == HeadClass.None && end < st.SegmentEnd && tokens[end].IsWord && tokens[end].Joined
-            && tokens[end].Word != _and && tokens[end].Word != _or) return false;
+            && tokens[end].Word != _and && tokens[end].Word != _or && !IsPastTenseVerb(st.Text, tokens[end])) return false;
         if (entry.Focus && end < st.SegmentEnd && tokens[end].Word == _of && !tokens[end].Possessive && headClass == HeadClass.None) return false;
 
         if (entry.Refers != ReferenceTarget.None)

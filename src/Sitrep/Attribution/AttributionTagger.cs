@@ -51,6 +51,8 @@ public sealed class AttributionTagger(AttributionLexicon lexicon) : IStage
         var text = document.Text;
         var tokens = document.Tokens;
         var mentions = new List<Mention>();
+        // actors and places already named are not persons ("The Syrian Army said" is the army)
+        var named = document.Mentions.Where(m => m.Label is "actor" or "place").Select(m => m.Span).ToList();
         string? lastKind = null;
         var tokenIndex = 0;
         foreach (var sentence in document.Sentences)
@@ -73,6 +75,11 @@ public sealed class AttributionTagger(AttributionLexicon lexicon) : IStage
                 else lastKind = kind;
                 mentions.Add(new AttributionMention(span.Value, kind));
             }
+            foreach (var person in NamedPersonSources(text, tokens, first, end, mentions, named))
+            {
+                // "Al-Assad said", after "a senior Syrian lawmaker revealed": the person takes the kind of the source introduced before.
+                mentions.Add(new AttributionMention(person, lastKind ?? SourceKinds.Other));
+            }
             foreach (var hedge in lexicon.Hedges.FindAll(text, tokens, first, end))
                 mentions.Add(new HedgeMention(hedge.Span));
             tokenIndex = end;
@@ -80,11 +87,38 @@ public sealed class AttributionTagger(AttributionLexicon lexicon) : IStage
         return document.AddMentions(mentions);
     }
 
+    /// <summary>"Ammar al-Assad said", "Mohammed Abbas stated": one to three capitalised name words right before a reporting verb.</summary>
+    private IEnumerable<TextSpan> NamedPersonSources(string text, IReadOnlyList<Token> tokens, int first, int end, List<Mention> found, List<TextSpan> named)
+    {
+        for (var k = first + 1; k < end; k++)
+        {
+            if (!lexicon.ReportingVerbs.TryMatchAt(text, tokens, k, end, out var length, out _)) continue;
+            var start = k;
+            while (start - 1 >= first && k - start < 3 && IsNameWord(text, tokens[start - 1])) start--;
+            if (start == k) continue;
+            var span = new TextSpan(tokens[start].Span.Start, tokens[k + length - 1].Span.End);
+            if (found.Any(m => m.Span.Overlaps(span)) || named.Any(n => n.Overlaps(span))) continue;
+            // a sentence-initial capital alone ("Reports indicated") is no name
+            if (k - start == 1 && start == first) continue;
+            yield return span;
+        }
+    }
+
+    private static bool IsNameWord(string text, Token token)
+    {
+        if (token.Kind != TokenKind.Word) return false;
+        var word = text.AsSpan(token.Span.Start, token.Span.Length);
+        if (word.StartsWith("al-", StringComparison.Ordinal) || word.StartsWith("el-", StringComparison.Ordinal)) word = word[3..];
+        return word.Length > 1 && char.IsUpper(word[0]) && char.IsLower(word[^1])
+            && word is not ("The" or "A" or "An" or "He" or "She" or "They" or "It" or "We" or "This" or "That" or "Reports" or "Sources" or "Also" or "And");
+    }
+
     /// <summary>The span "source ... verb" or "according to ... source", or null when the phrase is not used as a source.</summary>
     private TextSpan? AttributedSpan(string text, IReadOnlyList<Token> tokens, int first, int end, PhraseMatch<SourceEntry> source)
     {
         // "according to X", "cited X", "X's correspondent" before the phrase
         var before = source.TokenIndex - 1;
+        if (before >= first && (Is(text, tokens[before], "the") || Is(text, tokens[before], "a"))) before--;
         if (before - 1 >= first && Is(text, tokens[before], "to") && Is(text, tokens[before - 1], "according"))
             return new TextSpan(tokens[before - 1].Span.Start, source.Span.End);
         // a reporting verb soon after: "A field source confirmed", "Amaq said in a statement",

@@ -20,6 +20,8 @@ public class AttributionTaggerTests
     [InlineData("The Syrian Observatory for Human Rights reported that 12 people were killed.", "The Syrian Observatory for Human Rights reported", "monitor")]
     [InlineData("A Sputnik correspondent reported that the army sent reinforcements.", "Sputnik correspondent reported", "correspondent")]
     [InlineData("Reuters reported heavy fighting.", "Reuters reported", "wire")]
+    [InlineData("According to the Sputnik correspondent, the army advanced.", "According to the Sputnik correspondent", "correspondent")]
+    [InlineData("Moscow and the Syrian government have repeatedly accused US forces of supporting ISIS.", "the Syrian government have repeatedly accused", "official_government")]
     [InlineData("Military sources, who asked not to be named, said the base was hit.", "Military sources, who asked not to be named, said", "anonymous")]
     public void Finds_the_source_and_its_kind(string text, string expectedSpan, string expectedKind)
     {
@@ -42,6 +44,23 @@ public class AttributionTaggerTests
     {
         var doc = Tagger.Process(Prepare("Local sources said the convoy was hit. The source added that two died."));
         Assert.Equal(["local_sources", "local_sources"], doc.MentionsOf<AttributionMention>().Select(m => m.SourceKind).ToArray());
+    }
+
+    [Fact]
+    public void A_named_person_takes_the_kind_of_the_source_introduced_before()
+    {
+        var doc = Tagger.Process(Prepare("A senior Syrian lawmaker revealed that the US moved ISIL leaders. Ammar al-Assad said the deal was struck in May."));
+        var mentions = doc.MentionsOf<AttributionMention>().ToList();
+        Assert.Equal(2, mentions.Count);
+        Assert.Equal("Ammar al-Assad said", doc.Slice(mentions[1].Span));
+        Assert.Equal("official_government", mentions[1].SourceKind);
+    }
+
+    [Fact]
+    public void An_actor_name_is_not_a_person_and_ISIS_needs_its_verb_at_once()
+    {
+        var doc = Tagger.Process(Prepare("Strikes hit sites from which the ISIS attack was launched, while preliminary information confirms 25 dead."));
+        Assert.Empty(doc.MentionsOf<AttributionMention>());
     }
 
     [Theory]
