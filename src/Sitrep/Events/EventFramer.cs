@@ -333,7 +333,7 @@ internal sealed class FrameContext
             };
             frame.AddSide1(side1, supporters1);
             frame.AddSide2(side2);
-            frame.Date = DateFor(sentence);
+            (frame.Date, frame.DateIsLocal) = DateFor(sentence);
             frame.Attribution = AttributionFor(sentence, trigger.Span);
             frame.Hedged = IsHedged(span);
             foreach (var q in Within(Quantities, span).Where(q => NearestTrigger(q, sentence, trigger)))
@@ -502,15 +502,24 @@ internal sealed class FrameContext
 
     private PlaceMention? _focusPlace;
 
-    private DateMention? DateFor(int sentence)
+    /// <summary>
+    /// The event's date: one in its sentence (not the date of a report, "On June 25, ISIS announced"),
+    /// else an earlier one of its paragraph, else the article's anchor date (the first it gives, title included).
+    /// </summary>
+    private (DateMention? Date, bool Local) DateFor(int sentence)
     {
         var span = SentenceSpan(sentence);
         var paragraph = ParagraphOf(sentence);
-        return Within(Dates, span).FirstOrDefault()
-            ?? Dates.LastOrDefault(d => d.Span.End <= span.Start && paragraph.Contains(d.Span))
-            ?? Dates.LastOrDefault(d => d.Span.End <= span.Start)
+        var local = Within(Dates, span).FirstOrDefault(d => !IsReportDate(d));
+        if (local is not null) return (local, true);
+        var date = Dates.LastOrDefault(d => d.Span.End <= span.Start && paragraph.Contains(d.Span) && !IsReportDate(d))
+            ?? Dates.FirstOrDefault(d => !IsReportDate(d))
             ?? Dates.FirstOrDefault();
+        return (date, false);
     }
+
+    private bool IsReportDate(DateMention date) =>
+        Attributions.Any(a => a.Span.Start >= date.Span.End && a.Span.Start - date.Span.End <= 3);
 
     /// <summary>The source that governs the trigger: one before it in the sentence, an "according to" after it, else the paragraph's last.</summary>
     private AttributionMention? AttributionFor(int sentence, TextSpan trigger)

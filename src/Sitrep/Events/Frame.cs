@@ -29,6 +29,8 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
     public ActorMention? Actor2 { get; init; }
     public PlaceMention? Place { get; set; }
     public DateMention? Date { get; set; }
+    /// <summary>Whether the date was told in the event's own sentence (not inherited from its paragraph or article).</summary>
+    public bool DateIsLocal { get; set; }
     public AttributionMention? Attribution { get; set; }
     public bool Hedged { get; set; }
 
@@ -91,7 +93,7 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
         SubEventType == other.SubEventType
         && SameActors(other)
         && SamePlace(other)
-        && (Date is null || other.Date is null || Date.Value == other.Date.Value);
+        && (Date is null || other.Date is null || !DateIsLocal || !other.DateIsLocal || Date.Value == other.Date.Value);
 
     private bool SameActors(Frame other)
     {
@@ -117,7 +119,11 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
         foreach (var q in other._killed.Concat(other._injured).Concat(other._killedOrInjured).Concat(other._materiel)) AddQuantity(q);
         if (Place is null || (other.Place is not null && IsArea(Place) && !IsArea(other.Place) && other.Place.Admin1 == Place.Admin1))
             Place = other.Place;
-        Date ??= other.Date;
+        if (Date is null || (!DateIsLocal && other.DateIsLocal))
+        {
+            Date = other.Date;
+            DateIsLocal = other.DateIsLocal;
+        }
         Attribution ??= other.Attribution;
         Hedged |= other.Hedged;
     }
