@@ -11,4 +11,10 @@ namespace Sitrep.Actors;
 public sealed record ActorMention(TextSpan Span, string Canonical, string ActorType, string? Country, bool IsReference = false) : Mention(Span)
 {
     public override string Label => "actor";
+
+    /// <summary>The umbrella group of a faction ("Hamza Division" -> "Syrian National Army"), ACLED's actor for it.</summary>
+    public string? Parent { get; init; }
+
+    /// <summary>The name an event codes: the umbrella group for a faction, else the canonical name.</summary>
+    public string EventActor => Parent ?? Canonical;
 }

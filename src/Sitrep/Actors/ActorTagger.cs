@@ -240,7 +240,10 @@ public sealed class ActorTagger(ActorLexicon lexicon) : IStage
     private ActorMention Mention(MatchState st, int startToken, int endToken, ActorEntry entry, bool isReference)
     {
         var tokens = st.Tokens;
-        return new ActorMention(new TextSpan(tokens[startToken].Start, tokens[endToken - 1].End), entry.Canonical, entry.ActorType, entry.Country, isReference);
+        return new ActorMention(new TextSpan(tokens[startToken].Start, tokens[endToken - 1].End), entry.Canonical, entry.ActorType, entry.Country, isReference)
+        {
+            Parent = entry.Parent ?? Lexicon.ParentOf(entry.Canonical),
+        };
     }
 
     /// <summary>Moves the start left over "US-backed", a determiner, and "units of the" / "a group of".</summary>

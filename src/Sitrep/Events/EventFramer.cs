@@ -296,9 +296,15 @@ internal sealed class FrameContext
         var (side1, side2) = Roles(span, trigger, definition);
         var actor1 = side1?.Head ?? (definition.Role is TriggerRole.Agent or TriggerRole.Capture && !IsPassive(trigger.Span) ? PronounSubject(span, trigger.Span) : null);
         var actor2 = side2?.Head;
-        if (actor1 is not null && actor2 is not null && actor1.Canonical == actor2.Canonical && actor1.ActorType == "state_forces")
+        if (actor1 is not null && actor2 is not null && side1 != side2 && actor1.EventActor == actor2.EventActor && actor1.ActorType == "state_forces")
             actor2 = null;
         var strategic = eventType is "Strategic developments" or "Protests";
+        if (subType == "Other") (actor2, side2) = (null, null);
+        if (subType == "Agreement" && actor2?.ActorType == "state_forces" && actor1?.ActorType != "state_forces")
+        {
+            (actor1, actor2) = (actor2, actor1);
+            (side1, side2) = (side2, side1);
+        }
         actor1 ??= actor2 is null || strategic ? null : Opponent(actor2.Canonical, trigger.Span.Start);
         actor2 ??= actor1 is null || strategic ? null : Opponent(actor1.Canonical, trigger.Span.Start);
 
@@ -320,7 +326,10 @@ internal sealed class FrameContext
             if (!Within(Places, span).Any()) yield break;
         }
 
-        var supporters1 = SupportersOf(span, side1, side2);
+        var supporters = SupportersOf(span, side1, side2);
+        // "X, backed by Y": Y backs the side named just before it
+        var supporters2 = side2 is null ? [] : supporters.Where(s => NearestSideBefore(s, side1, side2) == side2).ToList();
+        var supporters1 = supporters.Except(supporters2).ToList();
         var places = EventPlaces(sentence, trigger.Span, subType == AirSubType);
         if (places.Count == 0) places.Add(null);
         foreach (var place in places)
@@ -332,7 +341,7 @@ internal sealed class FrameContext
                 Place = place ?? FallbackPlace(sentence),
             };
             frame.AddSide1(side1, supporters1);
-            frame.AddSide2(side2);
+            frame.AddSide2(side2, supporters2, infighting: side1 is not null && side1 == side2);
             (frame.Date, frame.DateIsLocal) = DateFor(sentence);
             frame.Attribution = AttributionFor(sentence, trigger.Span);
             frame.Hedged = IsHedged(span);
@@ -382,6 +391,8 @@ internal sealed class FrameContext
                 // the other side: the nearest group that is not on the first one's side
                 var other = after.Concat(before.AsEnumerable().Reverse())
                     .FirstOrDefault(g => g != first && !_lexicon.AreAllies(g.Head.Canonical, first.Head.Canonical));
+                // "clashes among Sultan Murad, al-Hamza and Faylaq al-Sham": factions of one group fighting each other
+                if (other is null && first.Members.Select(m => m.Canonical).Distinct().Count() >= 2) other = first;
                 return (first, other);
             }
             default:
@@ -400,6 +411,12 @@ internal sealed class FrameContext
         if (word.Equals("allegedly", StringComparison.OrdinalIgnoreCase) || word.Equals("reportedly", StringComparison.OrdinalIgnoreCase))
             return IsPassive(new TextSpan(i + 1, i + 1));
         return word is "was" or "were" or "been" or "being" or "is" or "are" or "be" or "got";
+    }
+
+    private static ActorGroup? NearestSideBefore(ActorMention supporter, ActorGroup? side1, ActorGroup? side2)
+    {
+        var candidates = new[] { side1, side2 }.Where(g => g is not null && g.Span.End <= supporter.Span.Start);
+        return candidates.OrderByDescending(g => g!.Span.End).FirstOrDefault();
     }
 
     private List<ActorMention> SupportersOf(TextSpan sentence, ActorGroup? side1, ActorGroup? side2)

@@ -46,10 +46,11 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
         foreach (var s in supporters) AddAssoc(_assoc1, s.Canonical, Actor1);
     }
 
-    public void AddSide2(ActorGroup? group)
+    public void AddSide2(ActorGroup? group, IEnumerable<ActorMention> supporters, bool infighting = false)
     {
         if (Actor2 is not null) _actor2Mentions.Add(Actor2);
-        if (group is null) return;
+        foreach (var s in supporters) AddAssoc(_assoc2, s.Canonical, Actor2);
+        if (group is null || infighting) return;
         foreach (var m in group.Members)
         {
             if (!_actor2Mentions.Contains(m)) _actor2Mentions.Add(m);
@@ -59,7 +60,7 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
 
     private static void AddAssoc(List<string> list, string canonical, ActorMention? main)
     {
-        if (main is not null && canonical == main.Canonical) return;
+        if (main is not null && canonical == main.EventActor) return;
         if (!list.Contains(canonical)) list.Add(canonical);
     }
 
@@ -97,8 +98,8 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
 
     private bool SameActors(Frame other)
     {
-        if (Actor1?.Canonical == other.Actor1?.Canonical && Actor2?.Canonical == other.Actor2?.Canonical) return true;
-        return SubEventType == "Armed clash" && Actor1?.Canonical == other.Actor2?.Canonical && Actor2?.Canonical == other.Actor1?.Canonical;
+        if (Actor1?.EventActor == other.Actor1?.EventActor && Actor2?.EventActor == other.Actor2?.EventActor) return true;
+        return SubEventType == "Armed clash" && Actor1?.EventActor == other.Actor2?.EventActor && Actor2?.EventActor == other.Actor1?.EventActor;
     }
 
     private bool SamePlace(Frame other)
@@ -138,10 +139,10 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
             Evidence = evidence,
             EventType = EventType,
             SubEventType = SubEventType,
-            Actor1 = Actor1?.Canonical,
-            AssocActor1 = [.. _assoc1.Where(a => a != Actor2?.Canonical)],
-            Actor2 = Actor2?.Canonical,
-            AssocActor2 = [.. _assoc2.Where(a => a != Actor1?.Canonical)],
+            Actor1 = Actor1?.EventActor,
+            AssocActor1 = [.. _assoc1.Where(a => a != Actor2?.EventActor)],
+            Actor2 = Actor2?.EventActor,
+            AssocActor2 = [.. _assoc2.Where(a => a != Actor1?.EventActor)],
             Actor1Mentions = [.. _actor1Mentions.Select(m => document.Slice(m.Span)).Distinct()],
             Actor2Mentions = [.. _actor2Mentions.Select(m => document.Slice(m.Span)).Distinct()],
             Location = Place is null ? null : new EventLocation(Place.Name, document.Slice(Place.Phrase), Place.Admin1, Place.Country, Place.Lat, Place.Lon, Place.GeoPrecision)
@@ -182,8 +183,8 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
 
     private string Notes(Document document)
     {
-        var who = Actor1?.Canonical ?? "Unidentified actor";
-        var target = Actor2 is null ? "" : $" against {Actor2.Canonical}";
+        var who = Actor1?.EventActor ?? "Unidentified actor";
+        var target = Actor2 is null ? "" : $" against {Actor2.EventActor}";
         var where = Place is null ? "" : $" near {Place.Name}";
         return $"{SubEventType}: {who}{target}{where} (trigger '{document.Slice(Trigger)}').";
     }

@@ -31,9 +31,9 @@ public class EventFramerTests
             return new TextSpan(at, at + surface.Length);
         }
 
-        public Annotated Actor(string surface, string canonical, string type = "state_forces", int occurrence = 0)
+        public Annotated Actor(string surface, string canonical, string type = "state_forces", int occurrence = 0, string? parent = null)
         {
-            _mentions.Add(new ActorMention(Find(surface, occurrence), canonical, type, "Syria"));
+            _mentions.Add(new ActorMention(Find(surface, occurrence), canonical, type, "Syria") { Parent = parent });
             return this;
         }
 
@@ -217,5 +217,52 @@ public class EventFramerTests
         var claim = Assert.Single(doc.Claims);
         Assert.Equal("Military Forces of the United States", claim.Subject);
         Assert.All(doc.Events.SelectMany(e => e.Evidence).Concat(claim.Evidence), span => Assert.True(doc.IsInBody(span)));
+    }
+
+    [Fact]
+    public void Factions_fighting_each_other_are_coded_under_their_umbrella_group()
+    {
+        const string sna = "Syrian National Army";
+        var doc = new Annotated("The main clash occurred in Awlan among Sultan Morad Brigade, al-Hamzeh division and Faylaq al-Sham.")
+            .Actor("Sultan Morad Brigade", "Sultan Murad Division", "rebel_group", parent: sna)
+            .Actor("al-Hamzeh division", "Hamza Division", "rebel_group", parent: sna)
+            .Actor("Faylaq al-Sham", "Faylaq al-Sham", "rebel_group", parent: sna)
+            .Place("Awlan", "Awlan").Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal((sna, sna), (e.Actor1, e.Actor2));
+        Assert.Equal(["Sultan Murad Division", "Hamza Division", "Faylaq al-Sham"], e.AssocActor1.ToArray());
+        Assert.Empty(e.AssocActor2);
+    }
+
+    [Fact]
+    public void A_troop_movement_has_no_second_actor()
+    {
+        var doc = new Annotated("The Syrian Army dispatched hundreds of special forces to Palmyra to fight ISIL.")
+            .Actor("The Syrian Army", Syria).Actor("ISIL", IS, "rebel_group").Place("Palmyra", "Palmyra").Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("Strategic developments", "Other"), (e.EventType, e.SubEventType));
+        Assert.Equal(Syria, e.Actor1);
+        Assert.Null(e.Actor2);
+    }
+
+    [Fact]
+    public void Support_goes_to_the_side_named_just_before_it()
+    {
+        var doc = new Annotated("Units of the Syrian army, with logistical support from the Russian army, repelled an attack by ISIS militants near Rusafa.")
+            .Actor("Units of the Syrian army", Syria).Actor("the Russian army", Russia, "external_forces").Actor("ISIS militants", IS, "rebel_group")
+            .Place("Rusafa", "Rusafa", 2).Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal((IS, Syria), (e.Actor1, e.Actor2));
+        Assert.Empty(e.AssocActor1);
+        Assert.Equal([Russia], e.AssocActor2.ToArray());
+    }
+
+    [Fact]
+    public void A_report_date_is_not_the_event_date()
+    {
+        var doc = new Annotated("On June 25, ISIS announced that its fighters attacked the army near Sukhnah on June 23.")
+            .Actor("ISIS", IS, "rebel_group").Actor("its fighters", IS, "rebel_group").Actor("the army", Syria)
+            .Place("Sukhnah", "Sukhnah", 2).Date("June 25", "2020-06-25").Date("June 23", "2020-06-23").Frame();
+        Assert.Equal("2020-06-23", Assert.Single(doc.Events).Date.Value);
     }
 }
