@@ -144,11 +144,18 @@ internal sealed class FrameContext
     /// <summary>"did not attack", "plans to attack", "denied shelling": no event.</summary>
     public bool IsNegatedOrIrrealis(int triggerToken, int sentenceFirst)
     {
+        // "an attack to retake lost regions": a purpose, not a deed ("managed to retake" is a deed)
+        if (triggerToken - 1 >= sentenceFirst && TokenIs(triggerToken - 1, "to")
+            && !(triggerToken - 2 >= sentenceFirst && (TokenIs(triggerToken - 2, "managed") || TokenIs(triggerToken - 2, "able") || TokenIs(triggerToken - 2, "succeeded"))))
+            return true;
         var from = Math.Max(sentenceFirst, triggerToken - 3);
         var start = Document.Tokens[from].Span.Start;
         var end = Document.Tokens[triggerToken].Span.Start;
         return Cues.Any(c => c.Span.Start >= start && c.Span.End <= end && c.Value is "negation" or "irrealis");
     }
+
+    private bool TokenIs(int index, string word) =>
+        Document.Text.AsSpan(Document.Tokens[index].Span.Start, Document.Tokens[index].Span.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
 
     private bool CueBefore(TextSpan span, string kind, int maxGap)
     {
@@ -331,6 +338,8 @@ internal sealed class FrameContext
         var supporters2 = side2 is null ? [] : supporters.Where(s => NearestSideBefore(s, side1, side2) == side2).ToList();
         var supporters1 = supporters.Except(supporters2).ToList();
         var places = EventPlaces(sentence, trigger.Span, subType == AirSubType);
+        // "three soldiers were captured": people, not territory
+        if (definition.Territory && places.Count == 0) yield break;
         if (places.Count == 0) places.Add(null);
         foreach (var place in places)
         {
@@ -339,6 +348,7 @@ internal sealed class FrameContext
                 Actor1 = actor1,
                 Actor2 = actor2,
                 Place = place ?? FallbackPlace(sentence),
+                PlaceIsLocal = place is not null,
             };
             frame.AddSide1(side1, supporters1);
             frame.AddSide2(side2, supporters2, infighting: side1 is not null && side1 == side2);
@@ -447,7 +457,10 @@ internal sealed class FrameContext
     /// </summary>
     private List<PlaceMention?> EventPlaces(int sentence, TextSpan trigger, bool perPlace)
     {
-        var inSentence = Within(Places, SentenceSpan(sentence)).Where(p => !InsideActor(p.Span)).ToList();
+        // places of the trigger's clause first ("..., which lies between eastern Homs and western Deir Ezzor" describes a place)
+        var clause = ClauseOf(SentenceSpan(sentence), trigger);
+        var inSentence = Within(Places, clause).Where(p => !InsideActor(p.Span)).ToList();
+        if (inSentence.Count == 0) inSentence = Within(Places, SentenceSpan(sentence)).Where(p => !InsideActor(p.Span)).ToList();
         var located = inSentence.Where(p => !IsOrigin(p, SentenceSpan(sentence))).ToList();
         if (located.Count == 0) located = inSentence;
         if (located.Count == 0) return [];
@@ -479,7 +492,9 @@ internal sealed class FrameContext
         {
             if (cue.Value != "origin" || cue.Span.End > place.Phrase.Start || !sentence.Contains(cue.Span)) continue;
             var gap = Document.Text.AsSpan(cue.Span.End, place.Phrase.Start - cue.Span.End);
-            if (gap.IndexOfAny(',', ';') < 0) return true;
+            // only the first place after the cue: "from the Homs desert on SAA positions in southern Deir Ezzor"
+            if (gap.IndexOfAny(',', ';') < 0 && !Places.Any(p => p.Span.Start >= cue.Span.End && p.Span.End <= place.Phrase.Start))
+                return true;
         }
         return false;
     }

@@ -28,6 +28,8 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
     public ActorMention? Actor1 { get; init; }
     public ActorMention? Actor2 { get; init; }
     public PlaceMention? Place { get; set; }
+    /// <summary>Whether the place was told in the event's own sentence (not inherited from its paragraph or article).</summary>
+    public bool PlaceIsLocal { get; set; }
     public DateMention? Date { get; set; }
     /// <summary>Whether the date was told in the event's own sentence (not inherited from its paragraph or article).</summary>
     public bool DateIsLocal { get; set; }
@@ -105,7 +107,8 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
     private bool SamePlace(Frame other)
     {
         if (other.Place is null || PlaceKey == other.PlaceKey) return true;
-        if (Place is null) return false;
+        // an inherited place does not tell two events apart, when they are told close together
+        if (!other.PlaceIsLocal || Place is null || !PlaceIsLocal) return true;
         // the other (later) report names only the area this place lies in
         return IsArea(other.Place) && other.Place.Admin1 is not null && other.Place.Admin1 == Place.Admin1;
     }
@@ -118,8 +121,12 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
         foreach (var a in other._assoc1) AddAssoc(_assoc1, a, Actor1);
         foreach (var a in other._assoc2) AddAssoc(_assoc2, a, Actor2);
         foreach (var q in other._killed.Concat(other._injured).Concat(other._killedOrInjured).Concat(other._materiel)) AddQuantity(q);
-        if (Place is null || (other.Place is not null && IsArea(Place) && !IsArea(other.Place) && other.Place.Admin1 == Place.Admin1))
+        if (Place is null || (!PlaceIsLocal && other.PlaceIsLocal)
+            || (other.Place is not null && IsArea(Place) && !IsArea(other.Place) && other.Place.Admin1 == Place.Admin1))
+        {
             Place = other.Place;
+            PlaceIsLocal = other.PlaceIsLocal;
+        }
         if (Date is null || (!DateIsLocal && other.DateIsLocal))
         {
             Date = other.Date;
