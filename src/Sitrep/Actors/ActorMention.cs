@@ -15,6 +15,9 @@ public sealed record ActorMention(TextSpan Span, string Canonical, string ActorT
     /// <summary>The umbrella group of a faction ("Hamza Division" -> "Syrian National Army"), ACLED's actor for it.</summary>
     public string? Parent { get; init; }
 
+    /// <summary>Made by the framer for an unnamed perpetrator; it has no surface of its own.</summary>
+    public bool IsSynthetic { get; init; }
+
     /// <summary>The name an event codes: the umbrella group for a faction, else the canonical name.</summary>
     public string EventActor => Parent ?? Canonical;
 }

@@ -303,7 +303,8 @@ internal sealed class FrameContext
         var (side1, side2) = Roles(span, trigger, definition);
         var actor1 = side1?.Head ?? (definition.Role is TriggerRole.Agent or TriggerRole.Capture && !IsPassive(trigger.Span) ? PronounSubject(span, trigger.Span) : null);
         var actor2 = side2?.Head;
-        if (actor1 is not null && actor2 is not null && side1 != side2 && actor1.EventActor == actor2.EventActor && actor1.ActorType == "state_forces")
+        // one actor on both sides is infighting only when the text names several of its factions
+        if (actor1 is not null && actor2 is not null && side1 != side2 && actor1.EventActor == actor2.EventActor)
             actor2 = null;
         var strategic = eventType is "Strategic developments" or "Protests";
         if (subType == "Other") (actor2, side2) = (null, null);
@@ -332,6 +333,9 @@ internal sealed class FrameContext
             // Violence with no named party at all is too thin to code.
             if (!Within(Places, span).Any()) yield break;
         }
+        // ACLED always names the perpetrator: unknown ones are an unidentified armed group of the country
+        if (actor1 is null && eventType is not ("Strategic developments" or "Protests"))
+            actor1 = new ActorMention(trigger.Span, $"Unidentified Armed Group ({FocusCountry})", "unidentified", FocusCountry) { IsSynthetic = true };
 
         var supporters = SupportersOf(span, side1, side2);
         // "X, backed by Y": Y backs the side named just before it
@@ -371,7 +375,8 @@ internal sealed class FrameContext
         // "operation against ISIL and recaptured": an actor after a preposition is no subject
         var nearestBefore = before.LastOrDefault(g => !WordBefore(g.Span, "against", "on", "with", "of", "from", "to", "toward", "towards", "at", "for", "in", "into"))
             ?? before.LastOrDefault();
-        var byAgent = after.FirstOrDefault(g => WordBefore(g.Span, "by"));
+        // "strikes by X", not "forces surrounded by X" (the actor after a state participle holds a place, it does not act)
+        var byAgent = after.FirstOrDefault(g => WordBefore(g.Span, "by") && !CueBefore(g.Span, "holder", 8));
         var target = after.FirstOrDefault(g => WordBefore(g.Span, "on", "against", "targeting", "at", "positions of", "points of", "to"));
         var passive = definition.Passive && IsPassive(trigger.Span);
 

@@ -38,7 +38,7 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
 
     public void AddSide1(ActorGroup? group, IEnumerable<ActorMention> supporters)
     {
-        if (Actor1 is not null) _actor1Mentions.Add(Actor1);
+        if (Actor1 is { IsSynthetic: false }) _actor1Mentions.Add(Actor1);
         if (group is not null)
             foreach (var m in group.Members)
             {
