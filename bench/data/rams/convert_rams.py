@@ -8,8 +8,9 @@ English; offsets are Python str indices, identical to C# indices for BMP text).
 """
 import json, sys
 
-NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "'re", "'ve", "'m", "'ll", "'d", "''", "'"}
-NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "#"}
+NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "'re", "'ve", "'m", "'ll", "'d", "''", "'",
+                   "\u2019s", "\u2019", "\u201d", "n\u2019t"}
+NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "#", "\u201c"}
 QUOTES = {"``": '"', "''": '"'}
 
 

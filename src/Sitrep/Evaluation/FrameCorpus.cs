@@ -94,9 +94,12 @@ public static class FrameCorpus
     public static FrameRowResult Run(SitrepPipeline pipeline, FramePassage passage)
     {
         var raw = new RawDocument(passage.Id, "frames", DocumentFormat.TextBody, passage.Text) { Published = passage.Published };
-        var predicted = pipeline.Run(raw).Events;
-        return new FrameRowResult(passage, predicted, Pair(passage.Events, predicted));
+        return Compare(passage, pipeline.Run(raw).Events);
     }
+
+    /// <summary>Pairs a passage's expected frames with predicted events and lists the disagreeing fields.</summary>
+    public static FrameRowResult Compare(FramePassage passage, ImmutableArray<ConflictEvent> predicted) =>
+        new(passage, predicted, Pair(passage.Events, predicted));
 
     public static ImmutableArray<FrameRowResult> RunAll(SitrepPipeline pipeline, IEnumerable<FramePassage> passages) =>
         [.. passages.Select(p => Run(pipeline, p))];
