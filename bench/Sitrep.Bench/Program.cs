@@ -1,10 +1,15 @@
+using Sitrep.Bench;
 using System.Diagnostics;
 using Sitrep.Documents;
 using Sitrep.Ingest;
 using Sitrep.Pipeline;
 
-// Throughput of the pipeline on real articles (FA-KES), replicated to a target count.
+// Throughput of the pipeline on real articles (FA-KES), replicated to a target count; or a quality report.
 // Usage: dotnet run -c Release --project bench/Sitrep.Bench -- [--docs N] [--workers 1,2] [--input FILE]
+//        ... -- --frames [FILE]   frame corpus accuracy (tests/Sitrep.Tests/data/frames/frames.jsonl)
+//        ... -- --rams [FILE] [--verbose]   RAMS Conflict.Attack attacker/target role accuracy (bench/data/rams/attack.jsonl)
+if (args.Contains("--frames")) return FrameCorpusReport.Run(args);
+if (args.Contains("--rams")) return RamsBenchmark.Run(args);
 var docsWanted = 10_000;
 var workerCounts = new[] { 1, 2 };
 var input = FindInput();
