@@ -92,8 +92,8 @@ internal sealed class FrameContext
         Attributions = [.. document.MentionsOf<AttributionMention>()];
         Hedges = [.. document.MentionsOf<HedgeMention>()];
         Cues = lexicon.Cues.FindAll(document.Text, document.Tokens);
-        FocusCountry = Places.Where(p => p.Country is not null).GroupBy(p => p.Country!)
-            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? "Syria";
+        FocusCountry = CountryName(Places.Where(p => p.Country is not null).GroupBy(p => p.Country!)
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault()) ?? "Syria";
 
         _sentenceFirstToken = new int[document.Sentences.Length];
         _sentenceEndToken = new int[document.Sentences.Length];
@@ -110,6 +110,20 @@ internal sealed class FrameContext
             t = e;
         }
     }
+
+    /// <summary>Country names as ACLED writes them in actor names, from the gazetteer's ISO codes.</summary>
+    private static string? CountryName(string? code) => code switch
+    {
+        null => null,
+        "SY" => "Syria",
+        "IQ" => "Iraq",
+        "JO" => "Jordan",
+        "LB" => "Lebanon",
+        "TR" => "Turkey",
+        "IL" => "Israel",
+        "IR" => "Iran",
+        _ => code.Length == 2 ? null : code,
+    };
 
     public Document Document { get; }
     public List<ActorMention> Actors { get; }
@@ -299,6 +313,8 @@ internal sealed class FrameContext
             eventType = ExplosionsType;
             subType = "Shelling/artillery/missile attack";
         }
+        else if (definition.Contextual)
+            yield break;
 
         var (side1, side2) = Roles(span, trigger, definition);
         var actor1 = side1?.Head ?? (definition.Role is TriggerRole.Agent or TriggerRole.Capture && !IsPassive(trigger.Span) ? PronounSubject(span, trigger.Span) : null);
@@ -333,6 +349,9 @@ internal sealed class FrameContext
             // Violence with no named party at all is too thin to code.
             if (!Within(Places, span).Any()) yield break;
         }
+        // "killing seven people": victims counted as people or civilians make civilians the target
+        if (actor2 is null && eventType != "Strategic developments" && Within(Quantities, span).FirstOrDefault(q => q.Kind is QuantityKind.Killed or QuantityKind.Injured && IsCivilianNoun(q.Who)) is { } victims)
+            actor2 = new ActorMention(victims.Span, $"Civilians ({FocusCountry})", "civilians", FocusCountry) { IsSynthetic = true };
         // ACLED always names the perpetrator: unknown ones are an unidentified armed group of the country
         if (actor1 is null && eventType is not ("Strategic developments" or "Protests"))
             actor1 = new ActorMention(trigger.Span, $"Unidentified Armed Group ({FocusCountry})", "unidentified", FocusCountry) { IsSynthetic = true };
@@ -504,6 +523,16 @@ internal sealed class FrameContext
         return false;
     }
 
+    private static bool IsCivilianNoun(string? who)
+    {
+        if (who is null) return false;
+        var head = who.AsSpan().Trim();
+        var space = head.LastIndexOf(' ');
+        if (space >= 0) head = head[(space + 1)..];
+        return head is "people" or "civilians" or "civilian" or "persons" or "children" or "women" or "residents" or "villagers"
+            or "worshippers" or "shoppers" or "passers-by" or "farmers" or "shepherds" or "family" or "members";
+    }
+
     private static bool IsAreaType(PlaceMention p) => p.FeatureType is "governorate" or "region" or "desert" or "district" or "subdistrict";
 
     private bool IsLandmark(PlaceMention place, List<PlaceMention> list)
@@ -563,9 +592,10 @@ internal sealed class FrameContext
     {
         var span = SentenceSpan(sentence);
         var paragraph = ParagraphOf(sentence);
+        // "X killed Y, the ministry said" counts; "..., a few days after official reports warned" is another clause
+        var clause = ClauseOf(span, trigger);
         return Within(Attributions, span).LastOrDefault(a => a.Span.End <= trigger.Start)
-            ?? Within(Attributions, span).FirstOrDefault(a => a.Span.Start >= trigger.End
-                   && Document.Text.AsSpan(a.Span.Start, a.Span.Length).StartsWith("according", StringComparison.OrdinalIgnoreCase))
+            ?? Within(Attributions, clause).FirstOrDefault(a => a.Span.Start >= trigger.End)
             ?? Attributions.LastOrDefault(a => a.Span.End <= span.Start && paragraph.Contains(a.Span));
     }
 

@@ -6,7 +6,7 @@ namespace Sitrep.Events;
 /// <summary>How the roles around a trigger are read (see data/events/triggers.tsv).</summary>
 public enum TriggerRole { Agent, Noun, Patient, Defender, Mutual, Capture }
 
-public sealed record TriggerDefinition(string EventType, string SubEventType, TriggerRole Role, bool Weak, bool AirSensitive, bool Passive, bool HeavySensitive = false, bool Territory = false);
+public sealed record TriggerDefinition(string EventType, string SubEventType, TriggerRole Role, bool Weak, bool AirSensitive, bool Passive, bool HeavySensitive = false, bool Territory = false, bool Contextual = false);
 
 /// <summary>The framer's data: triggers, context cues, allegation cues and alliances, loaded once.</summary>
 public sealed class EventLexicon
@@ -38,7 +38,7 @@ public sealed class EventLexicon
         {
             var flags = r.Length > 4 ? r[4].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
             var role = Enum.Parse<TriggerRole>(r[3], ignoreCase: true);
-            return (r[0], new TriggerDefinition(r[1], r[2], role, flags.Contains("weak"), flags.Contains("air"), flags.Contains("passive"), flags.Contains("heavy"), flags.Contains("territory")));
+            return (r[0], new TriggerDefinition(r[1], r[2], role, flags.Contains("weak"), flags.Contains("air"), flags.Contains("passive"), flags.Contains("heavy"), flags.Contains("territory"), flags.Contains("contextual")));
         });
         var cues = LexiconFile.ReadRows(Path.Combine(directory, "cues.tsv")).Where(r => r.Length >= 2).Select(r => (r[0], r[1]));
         var claims = LexiconFile.ReadRows(Path.Combine(directory, "claim_cues.txt")).Select(r => r[0]);

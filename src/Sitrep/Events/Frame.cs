@@ -50,7 +50,7 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
 
     public void AddSide2(ActorGroup? group, IEnumerable<ActorMention> supporters, bool infighting = false)
     {
-        if (Actor2 is not null) _actor2Mentions.Add(Actor2);
+        if (Actor2 is { IsSynthetic: false }) _actor2Mentions.Add(Actor2);
         foreach (var s in supporters) AddAssoc(_assoc2, s.Canonical, Actor2);
         if (group is null || infighting) return;
         foreach (var m in group.Members)
