@@ -162,10 +162,13 @@ internal sealed class FrameContext
         if (triggerToken - 1 >= sentenceFirst && TokenIs(triggerToken - 1, "to")
             && !(triggerToken - 2 >= sentenceFirst && (TokenIs(triggerToken - 2, "managed") || TokenIs(triggerToken - 2, "able") || TokenIs(triggerToken - 2, "succeeded"))))
             return true;
-        var from = Math.Max(sentenceFirst, triggerToken - 3);
+        var from = Math.Max(sentenceFirst, triggerToken - 5);
         var start = Document.Tokens[from].Span.Start;
         var end = Document.Tokens[triggerToken].Span.Start;
-        return Cues.Any(c => c.Span.Start >= start && c.Span.End <= end && c.Value is "negation" or "irrealis");
+        if (Cues.Any(c => c.Span.Start >= start && c.Span.End <= end && c.Value is "negation" or "irrealis")) return true;
+        // "denied reports that its aircraft had bombed": a denial governs everything after it in the sentence
+        var sentenceStart = Document.Tokens[sentenceFirst].Span.Start;
+        return Cues.Any(c => c.Value == "denial" && c.Span.Start >= sentenceStart && c.Span.End <= end);
     }
 
     private bool TokenIs(int index, string word) =>
