@@ -51,6 +51,9 @@ public sealed class EventFramer(EventLexicon lexicon) : IStage
             frames.AddRange(context.Frame(si, trigger));
         }
 
+        // "suicide bombers attacked the base": the specific weapon names the event; the generic attack is the same act
+        frames.RemoveAll(f => f.SubEventType == "Armed clash" && frames.Any(g => g != f && g.Sentence == f.Sentence
+            && g.EventType == "Explosions/Remote violence" && g.Actor1?.EventActor == f.Actor1?.EventActor));
         context.AttachStrayQuantities(frames);
         var events = Merge(frames).Select((f, i) => f.ToEvent(document, $"{document.Id}-E{i + 1}")).ToImmutableArray();
         var claims = new ClaimFinder(lexicon, context).Find();
