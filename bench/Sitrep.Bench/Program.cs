@@ -4,8 +4,10 @@ using Sitrep.Ingest;
 using Sitrep.Pipeline;
 
 // Throughput of the pipeline on real articles (FA-KES), replicated to a target count.
-// Usage: dotnet run -c Release --project bench/Sitrep.Bench -- [--docs N] [--workers 1,2] [--input FILE]
+// Usage: dotnet run -c Release --project bench/Sitrep.Bench -- [--docs N] [--workers 1,2] [--input FILE|FOLDER] [--stage all|clean]
+// --stage clean times the Clean stage alone on one thread (documents/s per core).
 var docsWanted = 10_000;
+var stageName = "all";
 var workerCounts = new[] { 1, 2 };
 var input = FindInput();
 for (var i = 0; i < args.Length - 1; i++)
@@ -15,8 +17,11 @@ for (var i = 0; i < args.Length - 1; i++)
         case "--docs": docsWanted = int.Parse(args[++i]); break;
         case "--workers": workerCounts = args[++i].Split(',').Select(int.Parse).ToArray(); break;
         case "--input": input = args[++i]; break;
+        case "--stage": stageName = args[++i]; break;
     }
 }
+if (stageName is not ("all" or "clean")) { Console.Error.WriteLine($"unknown stage '{stageName}' (all, clean)"); return 2; }
+if (stageName == "clean") return CleaningBench.Run(input, docsWanted);
 
 var load = Stopwatch.StartNew();
 var pipeline = SitrepDefaults.Create();

@@ -109,22 +109,10 @@ public sealed class HtmlCleaner(BoilerplateLexicon lexicon)
             bodySeen = true;
         }
 
-        var body = ImmutableArray.CreateBuilder<TextSpan>();
-        var comments = ImmutableArray.CreateBuilder<TextSpan>();
-        var boilerplate = ImmutableArray.CreateBuilder<TextSpan>();
-        TextSpan? title = null;
-        for (var i = 0; i < lines.Count; i++)
-        {
-            var span = new TextSpan(lines[i].Start, lines[i].End);
-            switch (roles[i])
-            {
-                case ParagraphRole.Title: title = span; break;
-                case ParagraphRole.Body: body.Add(span); break;
-                case ParagraphRole.Comment: comments.Add(span); break;
-                default: boilerplate.Add(span); break;
-            }
-        }
-        return new HtmlLayout(text, title, body.ToImmutable(), comments.ToImmutable(), boilerplate.ToImmutable(), metadata);
+        var spans = new TextSpan[lines.Count];
+        for (var i = 0; i < lines.Count; i++) spans[i] = new TextSpan(lines[i].Start, lines[i].End);
+        var parts = RoleSpans.Group(roles, spans);
+        return new HtmlLayout(text, parts.Title, parts.Body, parts.Comments, parts.Boilerplate, metadata);
     }
 
     private static bool IsIncluded(List<int> included, List<PageElement> elements, PageLine line)
