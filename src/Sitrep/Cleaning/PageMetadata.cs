@@ -29,8 +29,9 @@ public sealed record PageMetadata(string? Title, string? SiteName, string? Publi
         var ld = JsonLd.Read(document);
         var pageUrl = url ?? Meta("og:url") ?? document.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
 
-        var siteName = Meta("og:site_name") ?? ld.Publisher ?? Meta("application-name") ?? DomainOf(pageUrl);
         var htmlTitle = document.QuerySelector("title")?.TextContent is { } t ? Collapse(t) : null;
+        var siteName = Meta("og:site_name") ?? ld.Publisher ?? Meta("application-name")
+                       ?? SiteNameInTitle(htmlTitle, DomainOf(pageUrl)) ?? DomainOf(pageUrl);
         var h1 = document.QuerySelectorAll("h1").Select(e => Collapse(e.TextContent)).Where(s => s.Length > 0).ToList();
         var title = ld.Headline ?? Meta("og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title");
         if (title is null && h1.Count == 1 && htmlTitle is not null && htmlTitle.Contains(h1[0], StringComparison.OrdinalIgnoreCase))
@@ -62,6 +63,35 @@ public sealed record PageMetadata(string? Title, string? SiteName, string? Publi
             if (head.Split(' ').Length >= 3) return head;
         }
         return title;
+    }
+
+    /// <summary>
+    /// The "Site" of "Headline | Site" when the page declares no name: a short title-case suffix,
+    /// which must also spell the domain when the domain is known ("Kurdistan Frontline", kurdistanfrontline.com).
+    /// </summary>
+    internal static string? SiteNameInTitle(string? title, string? domain)
+    {
+        if (title is null) return null;
+        foreach (var separator in TitleSeparators)
+        {
+            var at = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (at <= 0) continue;
+            var head = title[..at].Trim();
+            var tail = title[(at + separator.Length)..].Trim();
+            var words = tail.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (head.Split(' ').Length < 3 || words.Length is 0 or > 5) continue;
+            if (domain is not null)
+            {
+                var key = TextCleaner.TitleKey(tail);
+                var host = TextCleaner.TitleKey(domain);
+                // "The Levant Ledger" on levantledger.com: a leading article may be missing from the domain.
+                if (key.StartsWith("the", StringComparison.Ordinal) && !host.Contains(key, StringComparison.Ordinal)) key = key[3..];
+                if (key.Length >= 3 && host.Contains(key, StringComparison.Ordinal)) return tail;
+                continue;
+            }
+            if (words.All(w => !char.IsLetter(w[0]) || char.IsUpper(w[0]) || w.Length <= 3)) return tail;
+        }
+        return null;
     }
 
     public static string? DomainOf(string? url)

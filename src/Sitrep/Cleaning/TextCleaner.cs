@@ -150,6 +150,22 @@ public sealed class TextCleaner(BoilerplateLexicon lexicon)
         return digits > 0;
     }
 
+    /// <summary>
+    /// Timestamps, view counters and similar: no sentence-final punctuation and fewer letters than
+    /// digits and signs ("02/12/2019 - 16:20 3,412 views").
+    /// </summary>
+    internal static bool IsFigureLine(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty || EndsSentence(s[^1])) return false;
+        int letters = 0, others = 0;
+        foreach (var c in s)
+        {
+            if (char.IsLetter(c)) letters++;
+            else if (!IsSpace(c)) others++;
+        }
+        return letters < others;
+    }
+
     /// <summary>"1 Comment", "12 comments", "3 Responses to ...", "5 thoughts on ...".</summary>
     internal static bool IsCommentCount(ReadOnlySpan<char> s)
     {
