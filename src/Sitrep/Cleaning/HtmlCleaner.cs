@@ -30,14 +30,14 @@ public sealed class HtmlCleaner(BoilerplateLexicon lexicon)
     private static readonly string[] NegativeHints =
         ["comment", "respond", "reply", "replies", "share", "sharing", "social", "related", "sidebar", "footer",
          "nav", "menu", "promo", "widget", "subscribe", "newsletter", "cookie", "banner", "masthead", "sponsor",
-         "outbrain", "taboola", "shoutbox", "skyscraper", "combx", "gdpr", "popup", "breadcrumb", "pagination",
+         "outbrain", "taboola", "shoutbox", "skyscraper", "combx", "gdpr", "consent", "popup", "breadcrumb", "pagination",
          "pager", "meta", "tags", "byline", "author", "caption", "credit", "signup", "login", "toolbar", "hidden"];
 
     private static readonly string[] UnlikelyHints =
         ["ad-break", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
          "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox",
          "sidebar", "skyscraper", "social", "sponsor", "supplemental", "share", "sharing", "newsletter",
-         "subscribe", "cookie", "popup", "promo", "widget", "navbar", "pagination", "pager", "outbrain", "taboola"];
+         "subscribe", "cookie", "consent", "popup", "promo", "widget", "navbar", "pagination", "pager", "outbrain", "taboola"];
 
     private static readonly string[] MaybeCandidateHints = ["and", "article", "body", "column", "content", "main", "shadow", "story", "entry"];
 
