@@ -5,12 +5,14 @@ using Sitrep.Ingest;
 using Sitrep.Pipeline;
 
 // Throughput of the pipeline on real articles (FA-KES), replicated to a target count; or a quality report.
-// Usage: dotnet run -c Release --project bench/Sitrep.Bench -- [--docs N] [--workers 1,2] [--input FILE]
+// Usage: dotnet run -c Release --project bench/Sitrep.Bench -- [--docs N] [--workers 1,2] [--input FILE|FOLDER] [--stage all|clean|places]
+//        --stage clean / places   times one stage alone on one thread (documents/s per core)
 //        ... -- --frames [FILE]   frame corpus accuracy (tests/Sitrep.Tests/data/frames/frames.jsonl)
 //        ... -- --rams [FILE] [--verbose]   RAMS Conflict.Attack attacker/target role accuracy (bench/data/rams/attack.jsonl)
 if (args.Contains("--frames")) return FrameCorpusReport.Run(args);
 if (args.Contains("--rams")) return RamsBenchmark.Run(args);
 var docsWanted = 10_000;
+var stageName = "all";
 var workerCounts = new[] { 1, 2 };
 var input = FindInput();
 for (var i = 0; i < args.Length - 1; i++)
@@ -20,8 +22,11 @@ for (var i = 0; i < args.Length - 1; i++)
         case "--docs": docsWanted = int.Parse(args[++i]); break;
         case "--workers": workerCounts = args[++i].Split(',').Select(int.Parse).ToArray(); break;
         case "--input": input = args[++i]; break;
+        case "--stage": stageName = args[++i]; break;
     }
 }
+if (stageName is not ("all" or "clean")) { Console.Error.WriteLine($"unknown stage '{stageName}' (all, clean)"); return 2; }
+if (stageName == "clean") return CleaningBench.Run(input, docsWanted);
 
 var load = Stopwatch.StartNew();
 var pipeline = SitrepDefaults.Create();

@@ -30,18 +30,23 @@ public sealed class HtmlCleaner(BoilerplateLexicon lexicon)
     private static readonly string[] NegativeHints =
         ["comment", "respond", "reply", "replies", "share", "sharing", "social", "related", "sidebar", "footer",
          "nav", "menu", "promo", "widget", "subscribe", "newsletter", "cookie", "banner", "masthead", "sponsor",
-         "outbrain", "taboola", "shoutbox", "skyscraper", "combx", "gdpr", "popup", "breadcrumb", "pagination",
+         "outbrain", "taboola", "shoutbox", "skyscraper", "combx", "gdpr", "consent", "popup", "breadcrumb", "pagination",
          "pager", "meta", "tags", "byline", "author", "caption", "credit", "signup", "login", "toolbar", "hidden"];
 
     private static readonly string[] UnlikelyHints =
         ["ad-break", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
          "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox",
          "sidebar", "skyscraper", "social", "sponsor", "supplemental", "share", "sharing", "newsletter",
-         "subscribe", "cookie", "popup", "promo", "widget", "navbar", "pagination", "pager", "outbrain", "taboola"];
+         "subscribe", "cookie", "consent", "popup", "promo", "widget", "navbar", "pagination", "pager", "outbrain", "taboola"];
 
     private static readonly string[] MaybeCandidateHints = ["and", "article", "body", "column", "content", "main", "shadow", "story", "entry"];
 
     private static readonly string[] AdTokens = ["ad", "ads", "advert", "advertisement", "adsense", "adslot", "dfp"];
+
+    private static readonly string[] BylineHints = ["byline", "author", "dateline", "writtenby", "p-author"];
+
+    /// <summary>A byline element longer than this is an author box or a whole article, not a byline.</summary>
+    private const int MaxBylineLength = 120;
 
     public HtmlLayout Clean(string html, string? url = null)
     {
@@ -69,6 +74,7 @@ public sealed class HtmlCleaner(BoilerplateLexicon lexicon)
         var included = ChooseContent(visible, scores);
 
         var roles = new ParagraphRole[lines.Count];
+        var bylines = BylineLines(visible);
         var titleKey = metadata.Title is null ? null : TextCleaner.TitleKey(metadata.Title);
         var titleIndex = -1;
         var bodySeen = false;
@@ -86,7 +92,7 @@ public sealed class HtmlCleaner(BoilerplateLexicon lexicon)
                 continue;
             }
             var inContent = IsIncluded(included, elements, line);
-            if (!inContent || block.InFurniture) { roles[i] = ParagraphRole.Boilerplate; continue; }
+            if (!inContent || block.InFurniture || bylines[i]) { roles[i] = ParagraphRole.Boilerplate; continue; }
             if (commentsStarted) { roles[i] = ParagraphRole.Comment; continue; }
             var lexRole = lexicon.Match(slice);
             if (bodySeen && block.Tag is not ("td" or "th" or "li" or "dt" or "dd" or "pre")
@@ -100,7 +106,7 @@ public sealed class HtmlCleaner(BoilerplateLexicon lexicon)
             var linkDensity = (double)visible.LinkChars(line.Start, line.End) / length;
             if (block.IsHeading || block.Tag is "figcaption" or "caption" || linkDensity > 0.5
                 || lexRole != LineRole.None || TextCleaner.IsAmountOnly(slice) || TextCleaner.IsCommentCount(slice)
-                || TextCleaner.IsHeading(slice, maxShortWords: 3, titleCase: false))
+                || TextCleaner.IsHeading(slice, maxShortWords: 3, titleCase: false) || TextCleaner.IsFigureLine(slice))
             {
                 roles[i] = ParagraphRole.Boilerplate;
                 continue;
@@ -109,22 +115,31 @@ public sealed class HtmlCleaner(BoilerplateLexicon lexicon)
             bodySeen = true;
         }
 
-        var body = ImmutableArray.CreateBuilder<TextSpan>();
-        var comments = ImmutableArray.CreateBuilder<TextSpan>();
-        var boilerplate = ImmutableArray.CreateBuilder<TextSpan>();
-        TextSpan? title = null;
-        for (var i = 0; i < lines.Count; i++)
+        var spans = new TextSpan[lines.Count];
+        for (var i = 0; i < lines.Count; i++) spans[i] = new TextSpan(lines[i].Start, lines[i].End);
+        var parts = RoleSpans.Group(roles, spans);
+        return new HtmlLayout(text, parts.Title, parts.Body, parts.Comments, parts.Boilerplate, metadata);
+    }
+
+    /// <summary>Lines that hold a short byline or dateline element (readability's byline test).</summary>
+    private static bool[] BylineLines(VisibleText visible)
+    {
+        var lines = visible.Lines;
+        var marked = new bool[lines.Count];
+        foreach (var e in visible.Elements)
         {
-            var span = new TextSpan(lines[i].Start, lines[i].End);
-            switch (roles[i])
+            if (!e.IsBylineCandidate || e.TextEnd <= e.TextStart || e.TextEnd - e.TextStart > MaxBylineLength) continue;
+            // The first line ending after the element starts; then every line that begins before it ends.
+            int lo = 0, hi = lines.Count;
+            while (lo < hi)
             {
-                case ParagraphRole.Title: title = span; break;
-                case ParagraphRole.Body: body.Add(span); break;
-                case ParagraphRole.Comment: comments.Add(span); break;
-                default: boilerplate.Add(span); break;
+                var mid = (lo + hi) >>> 1;
+                if (lines[mid].End <= e.TextStart) lo = mid + 1; else hi = mid;
             }
+            for (var i = lo; i < lines.Count && lines[i].Start < e.TextEnd; i++)
+                if (lines[i].End - lines[i].Start <= MaxBylineLength * 2) marked[i] = true;
         }
-        return new HtmlLayout(text, title, body.ToImmutable(), comments.ToImmutable(), boilerplate.ToImmutable(), metadata);
+        return marked;
     }
 
     private static bool IsIncluded(List<int> included, List<PageElement> elements, PageLine line)
@@ -154,12 +169,15 @@ public sealed class HtmlCleaner(BoilerplateLexicon lexicon)
             if (ContainsAny(hints, PositiveHints)) weight += 25;
             if (ContainsAny(hints, NegativeHints) || HasToken(hints, AdTokens)) weight -= 25;
             info.ClassWeight = weight;
+            if (tag is not ("html" or "body" or "article" or "main") && ContainsAny(hints, BylineHints)) info.IsBylineCandidate = true;
             if (!info.InFurniture && tag is not ("html" or "body" or "article" or "main" or "a")
                 && ContainsAny(hints, UnlikelyHints) && !ContainsAny(hints, MaybeCandidateHints))
                 info.InFurniture = true;
         }
         if (!info.InFurniture && tag is "nav" or "aside" or "footer" or "form" or "menu")
             info.InFurniture = true;
+        if (element.GetAttribute("rel") is "author" || (element.GetAttribute("itemprop")?.Contains("author", StringComparison.Ordinal) ?? false))
+            info.IsBylineCandidate = true;
         var role = element.GetAttribute("role");
         if (role is "navigation" or "complementary" or "banner" or "contentinfo" or "menu" or "dialog" or "search")
             info.InFurniture = true;

@@ -27,24 +27,54 @@ public sealed record PageMetadata(string? Title, string? SiteName, string? Publi
         }
 
         var ld = JsonLd.Read(document);
-        var pageUrl = url ?? Meta("og:url") ?? document.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
+        // A page fragment (a feed item, a pasted story) has no head: its first heading is the headline and links to the story.
+        var firstHeading = document.QuerySelector("h1") ?? document.QuerySelector("h2") ?? document.QuerySelector("h3");
+        var pageUrl = url ?? Meta("og:url") ?? document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
+                      ?? HeadlineLink(firstHeading);
 
-        var siteName = Meta("og:site_name") ?? ld.Publisher ?? Meta("application-name") ?? DomainOf(pageUrl);
         var htmlTitle = document.QuerySelector("title")?.TextContent is { } t ? Collapse(t) : null;
+        var siteName = Meta("og:site_name") ?? ld.Publisher ?? Meta("application-name")
+                       ?? SiteNameInTitle(htmlTitle, DomainOf(pageUrl)) ?? DomainOf(pageUrl);
         var h1 = document.QuerySelectorAll("h1").Select(e => Collapse(e.TextContent)).Where(s => s.Length > 0).ToList();
         var title = ld.Headline ?? Meta("og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title");
         if (title is null && h1.Count == 1 && htmlTitle is not null && htmlTitle.Contains(h1[0], StringComparison.OrdinalIgnoreCase))
             title = h1[0];
         title ??= htmlTitle is null ? (h1.Count > 0 ? h1[0] : null) : StripSiteName(htmlTitle, siteName);
+        if (string.IsNullOrWhiteSpace(title) && firstHeading is not null) title = Collapse(firstHeading.TextContent);
         if (string.IsNullOrWhiteSpace(title)) title = null;
 
         var published = Meta("article:published_time", "og:published_time", "article:published", "datePublished",
                             "parsely-pub-date", "sailthru.date", "pubdate", "publishdate", "dc.date", "dc.date.issued",
-                            "dcterms.created", "date")
+                            "dcterms.created", "dcterms.date", "dcterms.issued", "dc.date.created", "date")
                         ?? ld.DatePublished
+                        ?? RdfaDate(document)
                         ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime")
                         ?? DateInUrl(pageUrl);
         return new PageMetadata(title, siteName, published, pageUrl);
+    }
+
+    /// <summary>The absolute http(s) link wrapped around or inside a headline.</summary>
+    private static string? HeadlineLink(IElement? heading)
+    {
+        if (heading is null) return null;
+        var href = (heading.QuerySelector("a[href]") ?? heading.Closest("a[href]"))?.GetAttribute("href");
+        return href is not null && Uri.TryCreate(href, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? href : null;
+    }
+
+    private static readonly string[] RdfaDateProperties =
+        ["schema:datePublished", "schema:dateCreated", "dc:date", "dc:created", "dcterms:created", "dcterms:issued"];
+
+    /// <summary>An RDFa date (Drupal: &lt;span property="schema:dateCreated" content="..."&gt;).</summary>
+    private static string? RdfaDate(IDocument document)
+    {
+        foreach (var element in document.QuerySelectorAll("[property][content]"))
+        {
+            var property = element.GetAttribute("property")!;
+            foreach (var name in RdfaDateProperties)
+                if (property.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(name, StringComparer.OrdinalIgnoreCase))
+                    return element.GetAttribute("content");
+        }
+        return null;
     }
 
     private static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -62,6 +92,36 @@ public sealed record PageMetadata(string? Title, string? SiteName, string? Publi
             if (head.Split(' ').Length >= 3) return head;
         }
         return title;
+    }
+
+    /// <summary>
+    /// The "Site" of "Headline | Site" when the page declares no name: a short title-case suffix,
+    /// which must also spell the domain when the domain is known ("Kurdistan Frontline", kurdistanfrontline.com).
+    /// </summary>
+    public static string? SiteNameInTitle(string? title, string? domain)
+    {
+        if (title is null) return null;
+        foreach (var separator in TitleSeparators)
+        {
+            var at = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (at <= 0) continue;
+            var head = title[..at].Trim();
+            var tail = title[(at + separator.Length)..].Trim();
+            var words = tail.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (head.Split(' ').Length < 3 || words.Length is 0 or > 5) continue;
+            if (domain is not null)
+            {
+                var key = TextCleaner.TitleKey(tail);
+                // The longest label of the host names the site: kurdistanfrontline in www.kurdistanfrontline.com.
+                var label = TextCleaner.TitleKey(domain.Split('.').MaxBy(l => l.Length)!);
+                // "The Levant Ledger" on levantledger.com: a leading article may be missing from the domain.
+                if (key.StartsWith("the", StringComparison.Ordinal) && !label.Contains(key, StringComparison.Ordinal)) key = key[3..];
+                if (key.Length >= 3 && key.Length * 10 >= label.Length * 7 && label.Contains(key, StringComparison.Ordinal)) return tail;
+                continue;
+            }
+            if (words.All(w => !char.IsLetter(w[0]) || char.IsUpper(w[0]) || w.Length <= 3)) return tail;
+        }
+        return null;
     }
 
     public static string? DomainOf(string? url)

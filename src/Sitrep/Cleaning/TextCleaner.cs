@@ -3,9 +3,6 @@ using Sitrep.Documents;
 
 namespace Sitrep.Cleaning;
 
-/// <summary>The role of one paragraph of cleaned text.</summary>
-public enum ParagraphRole : byte { Title, Body, Boilerplate, Comment }
-
 /// <summary>The result of separating plain text into title, body, boilerplate and comments.</summary>
 public sealed record TextLayout(
     TextSpan? Title,
@@ -88,22 +85,10 @@ public sealed class TextCleaner(BoilerplateLexicon lexicon)
             bodySeen = true;
         }
 
-        var body = ImmutableArray.CreateBuilder<TextSpan>();
-        var comments = ImmutableArray.CreateBuilder<TextSpan>();
-        var boilerplate = ImmutableArray.CreateBuilder<TextSpan>();
-        TextSpan? title = null;
-        for (var i = 0; i < paragraphs.Count; i++)
-        {
-            var span = new TextSpan(paragraphs[i].Start, paragraphs[i].End);
-            switch (roles[i])
-            {
-                case ParagraphRole.Title: title = span; break;
-                case ParagraphRole.Body: body.Add(span); break;
-                case ParagraphRole.Comment: comments.Add(span); break;
-                default: boilerplate.Add(span); break;
-            }
-        }
-        return new TextLayout(title, body.ToImmutable(), comments.ToImmutable(), boilerplate.ToImmutable(), outlet);
+        var spans = new TextSpan[paragraphs.Count];
+        for (var i = 0; i < paragraphs.Count; i++) spans[i] = new TextSpan(paragraphs[i].Start, paragraphs[i].End);
+        var parts = RoleSpans.Group(roles, spans);
+        return new TextLayout(parts.Title, parts.Body, parts.Comments, parts.Boilerplate, outlet);
     }
 
     /// <summary>Non-empty lines with outer whitespace (incl. NBSP) trimmed; hard-wrapped lines are joined.</summary>
@@ -163,6 +148,22 @@ public sealed class TextCleaner(BoilerplateLexicon lexicon)
                        || c is 'k' or 'K' or 'm' or 'M')) return false;
         }
         return digits > 0;
+    }
+
+    /// <summary>
+    /// Timestamps, view counters and similar: no sentence-final punctuation and fewer letters than
+    /// digits and signs ("02/12/2019 - 16:20 3,412 views").
+    /// </summary>
+    internal static bool IsFigureLine(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty || EndsSentence(s[^1])) return false;
+        int letters = 0, others = 0;
+        foreach (var c in s)
+        {
+            if (char.IsLetter(c)) letters++;
+            else if (!IsSpace(c)) others++;
+        }
+        return letters < others;
     }
 
     /// <summary>"1 Comment", "12 comments", "3 Responses to ...", "5 thoughts on ...".</summary>

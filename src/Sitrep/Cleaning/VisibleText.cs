@@ -18,6 +18,8 @@ internal sealed class PageElement(IElement element, int parent, int depth)
     public bool InComments { get; set; }
     /// <summary>Inside an element whose class or id names furniture (sidebar, footer, share ...).</summary>
     public bool InFurniture { get; set; }
+    /// <summary>Marked as a byline or dateline by its class, id, rel or itemprop (judged with its length later).</summary>
+    public bool IsBylineCandidate { get; set; }
     public bool IsHeading => Tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 }
 
@@ -34,6 +36,8 @@ internal sealed class VisibleText
     {
         "script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object",
         "embed", "canvas", "select", "textarea", "input", "video", "audio", "map", "meta", "link", "button",
+        // AMP components that hold ads, trackers and embeds, never article text.
+        "amp-ad", "amp-embed", "amp-sticky-ad", "amp-analytics", "amp-pixel", "amp-auto-ads", "amp-consent",
     };
 
     private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)

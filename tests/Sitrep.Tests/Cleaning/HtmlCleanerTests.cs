@@ -179,11 +179,29 @@ public class HtmlCleanerTests
     [Fact]
     public void Without_metadata_the_title_tag_url_domain_and_url_date_are_used()
     {
-        var document = CleanHtml(Page(""), "https://www.syriadesk.example/news/2021/03/07/shelling-idlib/");
+        var document = CleanHtml(Page(""), "https://www.levantdesk.example/news/2021/03/07/shelling-idlib/");
         Assert.Equal("Shelling kills four in Idlib", document.Title);
-        Assert.Equal("syriadesk.example", document.Outlet);
+        Assert.Equal("levantdesk.example", document.Outlet);
         Assert.Equal(new DateOnly(2021, 3, 7), document.Published);
     }
+
+    [Fact]
+    public void Without_metadata_a_title_suffix_that_spells_the_domain_is_the_outlet()
+    {
+        var document = CleanHtml(Page(""), "https://www.syriadesk.example/news/2021/03/07/shelling-idlib/");
+        Assert.Equal("Shelling kills four in Idlib", document.Title);
+        Assert.Equal("Syria Desk", document.Outlet);
+    }
+
+    [Theory]
+    [InlineData("Shelling kills four in Idlib | Syria Desk", "syriadesk.example", "Syria Desk")]
+    [InlineData("Drone strike on fuel market | The Levant Ledger", "levantledger.com", "The Levant Ledger")]
+    [InlineData("Shelling kills four in Idlib - Syria", "syriadesk.example", null)]
+    [InlineData("Shelling kills four in Idlib · Nineveh Notebook", null, "Nineveh Notebook")]
+    [InlineData("Shelling kills four in Idlib - the latest from the north", null, null)]
+    [InlineData("Syria Desk", null, null)]
+    public void Site_name_in_title(string title, string? domain, string? expected) =>
+        Assert.Equal(expected, PageMetadata.SiteNameInTitle(title, domain));
 
     [Fact]
     public void Raw_values_win_over_page_metadata()
