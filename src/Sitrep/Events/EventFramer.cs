@@ -32,8 +32,8 @@ public sealed class EventFramer(EventLexicon lexicon) : IStage
 
         for (var si = 0; si < document.Sentences.Length; si++)
         {
-            var (first, end) = context.TokenRange(si);
-            foreach (var trigger in lexicon.Triggers.FindAll(document.Text, document.Tokens, first, end))
+            var (first, _) = context.TokenRange(si);
+            foreach (var trigger in context.TriggersOf(si))
             {
                 if (context.IsNegatedOrIrrealis(trigger.TokenIndex, first)) continue;
                 if (context.IsAggregate(si, trigger.Span)) continue;
@@ -618,12 +618,21 @@ internal sealed class FrameContext
     /// <summary>A quantity belongs to the trigger nearest before it in the sentence (or the first trigger).</summary>
     private bool NearestTrigger(QuantityMention quantity, int sentence, Text.PhraseMatch<TriggerDefinition> trigger)
     {
-        var (first, end) = TokenRange(sentence);
-        var triggers = _lexicon.Triggers.FindAll(Document.Text, Document.Tokens, first, end);
+        var triggers = TriggersOf(sentence);
         var owner = triggers.LastOrDefault(t => t.Span.Start <= quantity.Span.Start && !t.Value.Weak) ;
         if (owner.Span == default) owner = triggers.FirstOrDefault(t => !t.Value.Weak);
         if (owner.Span == default) return true;
         return owner.Span == trigger.Span;
+    }
+
+    private readonly Dictionary<int, List<Text.PhraseMatch<TriggerDefinition>>> _triggers = [];
+
+    /// <summary>The trigger phrases of a sentence, found once.</summary>
+    public List<Text.PhraseMatch<TriggerDefinition>> TriggersOf(int sentence)
+    {
+        if (_triggers.TryGetValue(sentence, out var found)) return found;
+        var (first, end) = TokenRange(sentence);
+        return _triggers[sentence] = _lexicon.Triggers.FindAll(Document.Text, Document.Tokens, first, end);
     }
 
     /// <summary>Casualties told in a sentence with no trigger of its own belong to the paragraph's last event.</summary>
