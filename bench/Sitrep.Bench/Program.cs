@@ -2,10 +2,13 @@ using System.Diagnostics;
 using Sitrep.Documents;
 using Sitrep.Ingest;
 using Sitrep.Pipeline;
+using Sitrep.Bench;
 
 // Throughput of the pipeline on real articles (FA-KES), replicated to a target count.
-// Usage: dotnet run -c Release --project bench/Sitrep.Bench -- [--docs N] [--workers 1,2] [--input FILE]
+// Usage: dotnet run -c Release --project bench/Sitrep.Bench -- [--docs N] [--workers 1,2] [--input FILE] [--stage places]
+// --stage places: times the place tagger alone (one thread) over documents already cleaned and split into sentences.
 var docsWanted = 10_000;
+string? stageOnly = null;
 var workerCounts = new[] { 1, 2 };
 var input = FindInput();
 for (var i = 0; i < args.Length - 1; i++)
@@ -15,7 +18,13 @@ for (var i = 0; i < args.Length - 1; i++)
         case "--docs": docsWanted = int.Parse(args[++i]); break;
         case "--workers": workerCounts = args[++i].Split(',').Select(int.Parse).ToArray(); break;
         case "--input": input = args[++i]; break;
+        case "--stage": stageOnly = args[++i]; break;
     }
+}
+if (stageOnly is not null)
+{
+    if (stageOnly != "places") { Console.Error.WriteLine($"unknown stage '{stageOnly}' (known: places)"); return 2; }
+    return PlacesBench.Run(input, docsWanted);
 }
 
 var load = Stopwatch.StartNew();
