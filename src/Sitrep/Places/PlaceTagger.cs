@@ -138,6 +138,7 @@ public sealed class PlaceTagger : IStage
         public TextSpan Span;
         public int PhraseStart, PhraseEnd;
         public int[] Candidates = [];
+        public int[] ExactCandidates = [];
         public bool Near, Site, GovCue, CityCue, Strong, Between, Exact;
         public CompassDirection Direction;
         public string Surface = "";
@@ -183,6 +184,15 @@ public sealed class PlaceTagger : IStage
         }
         unitStart[units.Count] = scan.Count;
         if (matches.Count == 0) return [];
+        // The country the article is about: its own words for it, then names that exist in only one of the two.
+        foreach (var m in matches)
+        {
+            var voters = m.ExactCandidates;
+            if (voters.Length == 0 || voters.Length > 8) continue;
+            var country = _gazetteer[voters[0]].Country;
+            if (country is not ("SY" or "IQ") || voters.Any(i => _gazetteer[i].Country != country)) continue;
+            if (country == "SY") syria++; else iraq++;
+        }
         var focus = iraq > syria ? "IQ" : "SY";
 
         // A generic region word ("Badia") followed by "of <place>" is described by that place's mention instead.
@@ -212,8 +222,11 @@ public sealed class PlaceTagger : IStage
         {
             if (m.Drop) continue;
             var cands = Filter(m, focus);
-            if (cands.Count == 1 && !_gazetteer[cands[0]].IsGovernorate)
-                anchors.Add(new Anchor(_gazetteer[cands[0]].Lat, _gazetteer[cands[0]].Lon, m.Unit, m, cands[0]));
+            // An anchor is a name with one reading: one candidate, or one exact spelling of a town.
+            var only = cands.Count == 1 ? cands[0]
+                : m.ExactCandidates.Length == 1 && _gazetteer[m.ExactCandidates[0]].Rank >= 10000 && cands.Contains(m.ExactCandidates[0]) ? m.ExactCandidates[0] : -1;
+            if (only >= 0 && !_gazetteer[only].IsGovernorate)
+                anchors.Add(new Anchor(_gazetteer[only].Lat, _gazetteer[only].Lon, m.Unit, m, only));
         }
 
         var subRegions = Resolve(matches, focus, anchors, null);
@@ -358,6 +371,8 @@ public sealed class PlaceTagger : IStage
                 if (keyed == 1 && _gazetteer.IsStopWord(s.Word(lastKeyed))) continue;
                 var m = Analyse(s, unit, i, i + n, from, to, cands);
                 m.Key = new string(window[..len]);
+                // "the villages of X and Y": Y is as much a named site as X.
+                if (matches.Count > 0 && matches[^1] is var prior && InList(s, prior, m)) { m.Strong |= prior.Strong; m.Site |= prior.Site; }
                 if (!Accept(s, m, from, to)) continue;
                 matches.Add(m);
                 i += n;
@@ -498,7 +513,8 @@ public sealed class PlaceTagger : IStage
             if (char.IsLower(c)) lower = true;
         }
         if (letters < 2) return false;
-        m.Exact = ExactCandidates(m.Surface, m.Candidates, out var exactRank);
+        m.ExactCandidates = ExactCandidates(m.Surface, m.Candidates, out var exactRank);
+        m.Exact = m.ExactCandidates.Length > 0;
         if (!lower && letters <= 4 && !m.Exact) return false;
         var maxRank = 0;
         foreach (var i in m.Candidates) maxRank = Math.Max(maxRank, _gazetteer[i].Rank);
@@ -532,17 +548,23 @@ public sealed class PlaceTagger : IStage
         return m.Strong && letters >= 4;
     }
 
-    /// <summary>Whether some candidate has a name spelt exactly like the surface; the largest such rank.</summary>
-    private bool ExactCandidates(string surface, int[] candidates, out int exactRank)
+    /// <summary>The candidates with a name spelt exactly like the surface; the largest such rank.</summary>
+    private int[] ExactCandidates(string surface, int[] candidates, out int exactRank)
     {
         exactRank = 0;
         Span<char> form = stackalloc char[256];
         var n = PlaceNameKey.ExactForm(surface, form);
-        if (n == 0 || !_gazetteer.TryLookupExact(form[..n], out var exact)) return false;
-        var any = false;
+        if (n == 0 || !_gazetteer.TryLookupExact(form[..n], out var exact)) return [];
+        var count = 0;
         foreach (var i in candidates)
-            if (Array.IndexOf(exact, i) >= 0) { any = true; exactRank = Math.Max(exactRank, _gazetteer[i].Rank); }
-        return any;
+            if (Array.IndexOf(exact, i) >= 0) { count++; exactRank = Math.Max(exactRank, _gazetteer[i].Rank); }
+        if (count == 0) return [];
+        if (count == exact.Length) return exact;
+        var result = new int[count];
+        count = 0;
+        foreach (var i in candidates)
+            if (Array.IndexOf(exact, i) >= 0) result[count++] = i;
+        return result;
     }
 
     private bool IsExact(Match m, int entry)
@@ -657,13 +679,14 @@ public sealed class PlaceTagger : IStage
     }
 
     /// <summary>Whether an entry fits the place the name is said to be in or near.</summary>
-    private static bool FitsContainer(GazetteerEntry e, PlaceMention c)
+    private static bool FitsContainer(GazetteerEntry e, PlaceMention c, GazetteerEntry? containerEntry)
     {
         if (c.Lat is not double lat || c.Lon is not double lon) return true;
         // A governorate or a part of one ("southern Deir ez-Zor"): anywhere inside it.
         if (c.GazetteerId is not null && c.GazetteerId.StartsWith("admin1:", StringComparison.Ordinal))
             return string.Equals(e.Admin1, c.Admin1, StringComparison.OrdinalIgnoreCase);
-        var limit = c.GeoPrecision >= 2 || c.FeatureType is "desert" or "region" or "mountain" or "district" or "subdistrict" ? 100 : 50;
+        var limit = containerEntry is { IsArea: true, Rank: >= 200000 } ? 250
+            : c.GeoPrecision >= 2 || c.FeatureType is "desert" or "region" or "mountain" or "district" or "subdistrict" ? 100 : 50;
         return Gazetteer.ApproxDistanceKm(e.Lat, e.Lon, lat, lon) <= limit;
     }
 
@@ -672,10 +695,10 @@ public sealed class PlaceTagger : IStage
         var container = m.Container?.Result is { IsResolved: true } cr ? cr : null;
         if (container is not null)
         {
-            var fitting = cands.Where(i => FitsContainer(_gazetteer[i], container)).ToList();
+            var fitting = cands.Where(i => FitsContainer(_gazetteer[i], container, m.Container!.Entry)).ToList();
             // A name said to be in or near Y that no entry near Y carries: Y's point stands in for it,
             // unless the name is a town spelt exactly as in the gazetteer (then the text is loose, not the name).
-            if (fitting.Count == 0 && !cands.Any(i => _gazetteer[i].Rank >= 10000 && IsExact(m, i))) return null;
+            if (fitting.Count == 0 && !cands.Any(i => _gazetteer[i].Rank >= 10000 && (IsExact(m, i) || (m.Exact && cands.Count == 1)))) return null;
             if (fitting.Count > 0) cands = fitting;
             else container = null;
         }
@@ -698,6 +721,8 @@ public sealed class PlaceTagger : IStage
             if (cands.Count > 1)
             {
                 if (exact) score += 1;
+                if (container is { Lat: double cLat, Lon: double cLon })
+                    score -= Math.Min(Gazetteer.ApproxDistanceKm(cLat, cLon, e.Lat, e.Lon) / 50.0, 2);
                 var nearest = Nearest(anchors, m, e.Lat, e.Lon, hasLocal);
                 if (nearest < double.MaxValue) score -= hasLocal ? Math.Min(nearest / 75.0, 4) : Math.Min(nearest / 150.0, 2);
             }
