@@ -25,8 +25,13 @@ for (var i = 0; i < args.Length - 1; i++)
         case "--stage": stageName = args[++i]; break;
     }
 }
-if (stageName is not ("all" or "clean")) { Console.Error.WriteLine($"unknown stage '{stageName}' (all, clean)"); return 2; }
-if (stageName == "clean") return CleaningBench.Run(input, docsWanted);
+switch (stageName)
+{
+    case "all": break;
+    case "clean": return CleaningBench.Run(input, docsWanted);
+    case "places": return PlacesBench.Run(input, docsWanted);
+    default: Console.Error.WriteLine($"unknown stage '{stageName}' (all, clean, places)"); return 2;
+}
 
 var load = Stopwatch.StartNew();
 var pipeline = SitrepDefaults.Create();

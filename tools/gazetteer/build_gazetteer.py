@@ -89,6 +89,24 @@ def strip_ar_parent(s):
     return clean(s.split(" - ")[0]) if " - " in s else s
 
 
+def composite_alts(en, ar):
+    """OCHA names two merged villages as 'Hamadi Elomr - Kawkab Elsweid' (Arabic 'حمادي العمر_كوكب السويد'):
+    each part is a name of its own. An article glued to a word ('Elomr' for 'العمر') is also written apart."""
+    en_parts = [clean(p) for p in re.split(r"\s+-\s+|_", en) if clean(p)]
+    ar_parts = [clean(p) for p in re.split(r"\s+-\s+|_", ar) if clean(p)]
+    out = en_parts[:] if len(en_parts) > 1 else []
+    for i, part in enumerate(en_parts):
+        toks = part.split()
+        ar_toks = ar_parts[i].split() if len(ar_parts) == len(en_parts) else []
+        if len(ar_toks) != len(toks):
+            continue
+        split = [t[:2] + " " + t[2:] if re.match(r"^(al|el)[a-z]", t, re.I) and len(t) >= 5 and a.startswith("ال") else t
+                 for t, a in zip(toks, ar_toks)]
+        if split != toks:
+            out.append(" ".join(split))
+    return out
+
+
 # ---------- admin polygons ----------
 
 def simplify(points, tol):
@@ -224,7 +242,7 @@ def build_places(admin1_points):
     for r in ocha:
         name = r["name_en"]
         plain = strip_paren(name)
-        alts = [plain, r["admin4_en"], r["name_ar"], strip_ar_parent(r["name_ar"]), r["admin4_ar"]]
+        alts = [plain, r["admin4_en"], r["name_ar"], strip_ar_parent(r["name_ar"]), r["admin4_ar"]] + composite_alts(plain, r["name_ar"])
         neighbourhood = r["location_type"] == "Neighbourhood"
         if neighbourhood:
             plain = clean(re.sub(r"\(ne\)", "", name, flags=re.I))

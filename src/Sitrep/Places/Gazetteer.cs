@@ -83,9 +83,25 @@ public sealed class Gazetteer
     private readonly FrozenDictionary<string, GazetteerEntry> _governorates;
     private readonly HashSet<string> _stopWords;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopWordsSpan;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _byExactSpan;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _firstTokenSpan;
+    private readonly Dictionary<(string, CompassDirection), (double, double)?> _subRegions = [];
 
-    private Gazetteer(GazetteerEntry[] entries, Dictionary<string, int[]> byKey, AdminArea[] admin1, AdminArea[] admin2, HashSet<string> stopWords)
+    private Gazetteer(GazetteerEntry[] entries, Dictionary<string, int[]> byKey, Dictionary<string, int[]> byExact,
+        AdminArea[] admin1, AdminArea[] admin2, HashSet<string> stopWords)
     {
+        _byExactSpan = byExact.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Longest key (in key tokens) starting with each first key token: a window whose first token starts no key is skipped.
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var k in byKey.Keys)
+        {
+            var sp = k.IndexOf(' ');
+            var head = sp < 0 ? k : k[..sp];
+            var n = 1;
+            foreach (var c in k) if (c == ' ') n++;
+            if (!first.TryGetValue(head, out var max) || n > max) first[head] = n;
+        }
+        _firstTokenSpan = first.GetAlternateLookup<ReadOnlySpan<char>>();
         _entries = entries;
         _byKey = byKey;
         _byKeySpan = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -133,16 +149,31 @@ public sealed class Gazetteer
                 entries[idx] = e with { Names = [.. e.Names, c[0].Trim()] };
             }
 
+        var keyedSpan = keyed.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> keyBuffer = stackalloc char[256];
         foreach (var e in entries)
             foreach (var name in e.Names)
             {
-                var key = PlaceNameKey.Of(name);
-                if (key.Length == 0) continue;
-                if (!keyed.TryGetValue(key, out var list)) keyed[key] = list = new List<int>(1);
+                var n = PlaceNameKey.Key(name, keyBuffer);
+                if (n == 0) continue;
+                if (!keyedSpan.TryGetValue(keyBuffer[..n], out var list)) keyed[new string(keyBuffer[..n])] = list = new List<int>(1);
                 if (list.Count == 0 || list[^1] != e.Index) list.Add(e.Index);
             }
         var byKey = new Dictionary<string, int[]>(keyed.Count, StringComparer.Ordinal);
         foreach (var (k, v) in keyed) byKey[k] = [.. v];
+        var exact = new Dictionary<string, List<int>>(keyed.Count, StringComparer.Ordinal);
+        Span<char> form = stackalloc char[256];
+        var lookup = exact.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var e in entries)
+            foreach (var name in e.Names)
+            {
+                var n = PlaceNameKey.ExactForm(name, form);
+                if (n == 0) continue;
+                if (!lookup.TryGetValue(form[..n], out var list)) exact[new string(form[..n])] = list = new List<int>(1);
+                if (list.Count == 0 || list[^1] != e.Index) list.Add(e.Index);
+            }
+        var byExact = new Dictionary<string, int[]>(exact.Count, StringComparer.Ordinal);
+        foreach (var (k, v) in exact) byExact[k] = [.. v];
 
         var admin1 = new List<AdminArea>();
         var admin2 = new List<AdminArea>();
@@ -160,7 +191,7 @@ public sealed class Gazetteer
         if (File.Exists(stopPath))
             foreach (var line in DataLines(stopPath)) stop.Add(line.Trim());
 
-        return new Gazetteer([.. entries], byKey, [.. admin1], [.. admin2], stop);
+        return new Gazetteer([.. entries], byKey, byExact, [.. admin1], [.. admin2], stop);
     }
 
     private static double[] ParseRing(string text)
@@ -201,6 +232,18 @@ public sealed class Gazetteer
         return false;
     }
 
+    /// <summary>Entries one of whose names has exactly this <see cref="PlaceNameKey.ExactForm(string)"/> (same spelling).</summary>
+    public bool TryLookupExact(ReadOnlySpan<char> form, out int[] indices)
+    {
+        if (_byExactSpan.TryGetValue(form, out var found)) { indices = found; return true; }
+        indices = [];
+        return false;
+    }
+
+    /// <summary>How many key tokens the longest key starting with this key token has (0: no key starts with it).</summary>
+    public int LongestKeyStartingWith(ReadOnlySpan<char> firstKeyToken) =>
+        _firstTokenSpan.TryGetValue(firstKeyToken, out var n) ? n : 0;
+
     /// <summary>Whether a surface word is an English word to ignore as a place name ("Army", "May").</summary>
     public bool IsStopWord(ReadOnlySpan<char> surface) => _stopWordsSpan.Contains(surface);
 
@@ -228,19 +271,72 @@ public sealed class Gazetteer
     }
 
     /// <summary>
-    /// A representative point for "southern X", "Western X": halfway from the governorate's centroid to the
-    /// edge of its bounding box in that direction.
+    /// A representative point for "southern X", "Western X": the centroid of the part of the governorate's polygon
+    /// on that side of a line through its centroid (so it always lies inside the governorate). Cached.
     /// </summary>
     public (double Lat, double Lon)? SubRegionPoint(string admin1, CompassDirection direction)
     {
+        lock (_subRegions)
+            if (_subRegions.TryGetValue((admin1, direction), out var cached)) return cached;
         var area = _admin1.FirstOrDefault(a => string.Equals(a.Name, admin1, StringComparison.OrdinalIgnoreCase));
-        if (area is null) return Centroid(admin1);
-        double lat = area.CentroidLat, lon = area.CentroidLon;
-        if (direction is CompassDirection.North or CompassDirection.NorthEast or CompassDirection.NorthWest) lat = (lat + area.MaxLat) / 2;
-        if (direction is CompassDirection.South or CompassDirection.SouthEast or CompassDirection.SouthWest) lat = (lat + area.MinLat) / 2;
-        if (direction is CompassDirection.East or CompassDirection.NorthEast or CompassDirection.SouthEast) lon = (lon + area.MaxLon) / 2;
-        if (direction is CompassDirection.West or CompassDirection.NorthWest or CompassDirection.SouthWest) lon = (lon + area.MinLon) / 2;
-        return (lat, lon);
+        var point = area is null ? Centroid(admin1) : HalfCentroid(area, direction);
+        lock (_subRegions) _subRegions[(admin1, direction)] = point;
+        return point;
+    }
+
+    private static (double Lat, double Lon) HalfCentroid(AdminArea area, CompassDirection direction)
+    {
+        var (dy, dx) = DirectionVector(direction);
+        double cx = area.CentroidLon, cy = area.CentroidLat;
+        double a = 0, sx = 0, sy = 0;
+        foreach (var ring in area.Rings)
+        {
+            // Sutherland–Hodgman clip of the ring to the half-plane (p - c)·d >= 0, then the shoelace centroid.
+            var clipped = new List<(double X, double Y)>(ring.Length / 2 + 4);
+            var n = ring.Length / 2;
+            for (var i = 0; i < n; i++)
+            {
+                var j = (i + n - 1) % n;
+                double ax = ring[2 * j], ay = ring[2 * j + 1], bx = ring[2 * i], by = ring[2 * i + 1];
+                double fa = (ax - cx) * dx + (ay - cy) * dy, fb = (bx - cx) * dx + (by - cy) * dy;
+                if (fb >= 0)
+                {
+                    if (fa < 0) { var t = fa / (fa - fb); clipped.Add((ax + t * (bx - ax), ay + t * (by - ay))); }
+                    clipped.Add((bx, by));
+                }
+                else if (fa >= 0) { var t = fa / (fa - fb); clipped.Add((ax + t * (bx - ax), ay + t * (by - ay))); }
+            }
+            for (var i = 0; i < clipped.Count; i++)
+            {
+                var (x0, y0) = clipped[(i + clipped.Count - 1) % clipped.Count];
+                var (x1, y1) = clipped[i];
+                var cross = x0 * y1 - x1 * y0;
+                a += cross; sx += (x0 + x1) * cross; sy += (y0 + y1) * cross;
+            }
+        }
+        return Math.Abs(a) < 1e-9 ? (cy, cx) : (sy / (3 * a), sx / (3 * a));
+    }
+
+    /// <summary>Unit vector (lat, lon) of a compass direction.</summary>
+    public static (double Lat, double Lon) DirectionVector(CompassDirection direction) => direction switch
+    {
+        CompassDirection.North => (1, 0),
+        CompassDirection.South => (-1, 0),
+        CompassDirection.East => (0, 1),
+        CompassDirection.West => (0, -1),
+        CompassDirection.NorthEast => (0.7071, 0.7071),
+        CompassDirection.NorthWest => (0.7071, -0.7071),
+        CompassDirection.SouthEast => (-0.7071, 0.7071),
+        CompassDirection.SouthWest => (-0.7071, -0.7071),
+        _ => (0, 0),
+    };
+
+    /// <summary>Fast flat-earth distance in km, good to a few percent at these latitudes (for ranking, not reporting).</summary>
+    public static double ApproxDistanceKm(double lat1, double lon1, double lat2, double lon2)
+    {
+        var dy = lat2 - lat1;
+        var dx = (lon2 - lon1) * Math.Cos((lat1 + lat2) * (Math.PI / 360));
+        return Math.Sqrt(dx * dx + dy * dy) * 111.2;
     }
 
     /// <summary>Great-circle distance in km.</summary>

@@ -16,18 +16,31 @@ public static class PlaceNameKey
     private static readonly char[] LatinFold = BuildLatinFold();
 
     /// <summary>The folded key of a whole name ("" when nothing is left, e.g. for "al").</summary>
-    public static string Of(string name) => Build(name, exact: false);
+    public static string Of(string name)
+    {
+        Span<char> output = stackalloc char[256];
+        return new string(output[..Build(name, output, exact: false)]);
+    }
 
     /// <summary>
     /// A light normal form that keeps vowels (case, diacritics, articles, apostrophes and final -h folded):
     /// two names with equal forms are the same spelling, not just the same skeleton.
     /// </summary>
-    public static string ExactForm(string name) => Build(name, exact: true);
+    public static string ExactForm(string name)
+    {
+        Span<char> output = stackalloc char[256];
+        return new string(output[..Build(name, output, exact: true)]);
+    }
 
-    private static string Build(string name, bool exact)
+    /// <summary><see cref="Of(string)"/> into a caller's buffer (at least 256 chars); returns the length.</summary>
+    public static int Key(ReadOnlySpan<char> name, Span<char> output) => Build(name, output, exact: false);
+
+    /// <summary><see cref="ExactForm(string)"/> into a caller's buffer (at least 256 chars); returns the length.</summary>
+    public static int ExactForm(ReadOnlySpan<char> name, Span<char> output) => Build(name, output, exact: true);
+
+    private static int Build(ReadOnlySpan<char> name, Span<char> output, bool exact)
     {
         Span<char> token = stackalloc char[64];
-        Span<char> output = stackalloc char[256];
         var written = 0;
         var i = 0;
         while (i < name.Length && written < output.Length - 66)
@@ -36,18 +49,18 @@ public static class PlaceNameKey
             var start = i;
             while (i < name.Length && (IsWordChar(name[i]) || (IsApostrophe(name[i]) && i + 1 < name.Length && IsWordChar(name[i + 1]))))
                 i++;
-            var raw = name.AsSpan(start, Math.Min(i - start, 60));
+            var raw = name.Slice(start, Math.Min(i - start, 60));
             var len = exact ? ExactToken(raw, token) : TokenKey(raw, token);
             if (len == 0) continue;
             if (written > 0 && !(char.IsAsciiDigit(token[0]) && !exact)) output[written++] = ' ';
             token[..len].CopyTo(output[written..]);
             written += len;
         }
-        return new string(output[..written]);
+        return written;
     }
 
     /// <summary>A character that belongs to a name token (letter, digit, Arabic letter).</summary>
-    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is 'ـ' or (>= '\u064B' and <= '\u065F') or '\u0670';
+    public static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) || c is 'ـ' or (>= '\u064B' and <= '\u065F') or '\u0670';
 
     /// <summary>Apostrophes and ayn/hamza marks that sit inside a transliterated word (Dar'a, Jom’ah, Saʿid).</summary>
     public static bool IsApostrophe(char c) => c is '\'' or '’' or '‘' or 'ʿ' or 'ʾ' or '`' or '´' or 'ʼ' or 'ʻ';
