@@ -43,13 +43,17 @@ public sealed class EventFramer(EventLexicon lexicon) : IStage
             }
         }
 
+        var accepted = new List<(int Sentence, Text.PhraseMatch<TriggerDefinition> Trigger)>();
         foreach (var (si, trigger) in candidates)
         {
             if (trigger.Value.Weak && strongParagraphs.Contains(document.Sentences[si].Paragraph)) continue;
             // "the attack", "the clashes": a definite noun names an event already told, not a new one.
-            if (frames.Count > 0 && trigger.Value.Role is TriggerRole.Noun or TriggerRole.Mutual && context.IsDefiniteReference(trigger)) continue;
-            frames.AddRange(context.Frame(si, trigger));
+            if ((accepted.Count > 0 || si > 0) && trigger.Value.Role is TriggerRole.Noun or TriggerRole.Mutual && context.IsDefiniteReference(trigger)) continue;
+            accepted.Add((si, trigger));
         }
+        context.Accept(accepted);
+        foreach (var (si, trigger) in accepted)
+            frames.AddRange(context.Frame(si, trigger));
 
         // "suicide bombers attacked the base": the specific weapon names the event; the generic attack is the same act
         frames.RemoveAll(f => f.SubEventType == "Armed clash" && frames.Any(g => g != f && g.Sentence == f.Sentence
@@ -64,13 +68,23 @@ public sealed class EventFramer(EventLexicon lexicon) : IStage
     private static List<Frame> Merge(List<Frame> frames)
     {
         var merged = new List<Frame>();
-        foreach (var frame in frames.OrderBy(f => f.Trigger.Start))
+        // frames that tell their own place first; then those whose place is inherited join the report they restate
+        foreach (var frame in frames.Where(f => f.PlaceIsLocal).OrderBy(f => f.Trigger.Start))
         {
             var same = merged.FirstOrDefault(m => m.SameEventAs(frame)) ?? merged.FirstOrDefault(m => frame.SameEventAs(m));
             if (same is null) merged.Add(frame);
             else same.Absorb(frame);
         }
-        return merged;
+        foreach (var frame in frames.Where(f => !f.PlaceIsLocal).OrderBy(f => f.Trigger.Start))
+        {
+            var candidates = merged.Where(m => m.SameEventAs(frame) || frame.SameEventAs(m)).ToList();
+            var same = candidates.FirstOrDefault(m => m.HasSamePlace(frame))
+                ?? candidates.Where(m => m.Sentence <= frame.Sentence).MaxBy(m => m.Sentence)
+                ?? candidates.FirstOrDefault();
+            if (same is null) merged.Add(frame);
+            else same.Absorb(frame);
+        }
+        return merged.OrderBy(f => f.Trigger.Start).ToList();
     }
 }
 
@@ -245,7 +259,7 @@ internal sealed class FrameContext
             var word = Document.Text.AsSpan(tokens[k].Span.Start, tokens[k].Span.Length);
             if (word.Equals("the", StringComparison.OrdinalIgnoreCase) || word.Equals("this", StringComparison.OrdinalIgnoreCase)
                 || word.Equals("these", StringComparison.OrdinalIgnoreCase) || word.Equals("that", StringComparison.OrdinalIgnoreCase))
-                return k == trigger.TokenIndex - 1 || Actors.Any(a => a.Span.Start >= tokens[k + 1].Span.Start && a.Span.End <= trigger.Span.Start);
+                return k == trigger.TokenIndex - 1 || Actors.Any(a => a.Span.Start >= tokens[k].Span.Start && a.Span.End <= trigger.Span.Start);
             if (tokens[k].Kind != TokenKind.Word || !Actors.Any(a => a.Span.Contains(tokens[k].Span))) return false;
         }
         return false;
@@ -522,9 +536,13 @@ internal sealed class FrameContext
         {
             if (cue.Value != "origin" || cue.Span.End > place.Phrase.Start || !sentence.Contains(cue.Span)) continue;
             var gap = Document.Text.AsSpan(cue.Span.End, place.Phrase.Start - cue.Span.End);
-            // only the first place after the cue: "from the Homs desert on SAA positions in southern Deir Ezzor"
-            if (gap.IndexOfAny(',', ';') < 0 && !Places.Any(p => p.Span.Start >= cue.Span.End && p.Span.End <= place.Phrase.Start))
-                return true;
+            // up to the target: "from the Homs desert on SAA positions in southern Deir Ezzor"
+            if (gap.IndexOfAny(',', ';') >= 0 || Actors.Any(a => a.Span.Start >= cue.Span.End && a.Span.End <= place.Phrase.Start)) continue;
+            // the first place after the cue, or one that only locates it ("the (55 km) area in the Syrian Badia")
+            var between = Places.LastOrDefault(p => p.Span.Start >= cue.Span.End && p.Phrase.End <= place.Phrase.Start);
+            if (between is null) return true;
+            var link = Document.Text.AsSpan(between.Phrase.End, place.Phrase.Start - between.Phrase.End).Trim();
+            if (link is "in" or "in the" or "of" or "of the") return true;
         }
         return false;
     }
@@ -556,7 +574,9 @@ internal sealed class FrameContext
     {
         var paragraph = ParagraphOf(sentence);
         var start = SentenceSpan(sentence).Start;
-        return Places.LastOrDefault(p => p.Span.End <= start && paragraph.Contains(p.Span) && !IsOrigin(p, SentenceOf(p)))
+        // the paragraph's topic place: the most precise resolved one told before, the first of those
+        return Places.Where(p => p.Span.End <= start && paragraph.Contains(p.Span) && p.IsResolved && !IsOrigin(p, SentenceOf(p)) && !InsideActor(p.Span))
+                   .OrderBy(p => p.GeoPrecision).ThenBy(p => p.Span.Start).FirstOrDefault()
             ?? FocusPlace;
     }
 
@@ -618,7 +638,7 @@ internal sealed class FrameContext
     /// <summary>A quantity belongs to the trigger nearest before it in the sentence (or the first trigger).</summary>
     private bool NearestTrigger(QuantityMention quantity, int sentence, Text.PhraseMatch<TriggerDefinition> trigger)
     {
-        var triggers = TriggersOf(sentence);
+        var triggers = _accepted.TryGetValue(sentence, out var accepted) ? accepted : TriggersOf(sentence);
         var owner = triggers.LastOrDefault(t => t.Span.Start <= quantity.Span.Start && !t.Value.Weak) ;
         if (owner.Span == default) owner = triggers.FirstOrDefault(t => !t.Value.Weak);
         if (owner.Span == default) return true;
@@ -626,6 +646,14 @@ internal sealed class FrameContext
     }
 
     private readonly Dictionary<int, List<Text.PhraseMatch<TriggerDefinition>>> _triggers = [];
+    private readonly Dictionary<int, List<Text.PhraseMatch<TriggerDefinition>>> _accepted = [];
+
+    /// <summary>The triggers that frame events; casualties are shared out among these only.</summary>
+    public void Accept(IEnumerable<(int Sentence, Text.PhraseMatch<TriggerDefinition> Trigger)> accepted)
+    {
+        foreach (var group in accepted.GroupBy(a => a.Sentence))
+            _accepted[group.Key] = group.Select(a => a.Trigger).ToList();
+    }
 
     /// <summary>The trigger phrases of a sentence, found once.</summary>
     public List<Text.PhraseMatch<TriggerDefinition>> TriggersOf(int sentence)

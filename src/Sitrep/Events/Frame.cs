@@ -86,6 +86,8 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
 
     private string PlaceKey => Place is null ? "" : Place.GazetteerId ?? Place.Name.ToLowerInvariant();
 
+    public bool HasSamePlace(Frame other) => Place is not null && PlaceKey == other.PlaceKey;
+
     private static bool IsArea(PlaceMention p) => p.FeatureType is "governorate" or "region" or "desert" or "district" or "subdistrict";
 
     /// <summary>
