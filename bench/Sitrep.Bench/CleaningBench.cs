@@ -13,8 +13,7 @@ internal static class CleaningBench
         load.Stop();
         Console.WriteLine($"cleaner load: {load.Elapsed.TotalMilliseconds:0} ms (boilerplate lexicon)");
 
-        var originals = new InputReader(new IngestOptions()).Read([input]).OfType<IngestedDocument>().Select(d => d.Document).ToList();
-        if (originals.Count == 0) { Console.Error.WriteLine($"no documents in {input}"); return 1; }
+        if (BenchCorpus.Read(input) is not { } originals) return 1;
         var corpus = new RawDocument[docsWanted];
         for (var i = 0; i < corpus.Length; i++) corpus[i] = originals[i % originals.Count];
         var chars = corpus.Sum(d => (long)d.Content.Length);

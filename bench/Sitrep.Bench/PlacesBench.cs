@@ -25,9 +25,8 @@ public static class PlacesBench
 
         // Clean and split once; only the place stage is timed.
         var prepare = new PipelineBuilder().UseCleaner(Sitrep.Cleaning.DocumentCleaner.LoadDefault()).UseSentences().Build();
-        var originals = new InputReader(new IngestOptions()).Read([input]).OfType<IngestedDocument>()
-            .Select(d => prepare.Run(d.Document)).ToList();
-        if (originals.Count == 0) { Console.Error.WriteLine($"no documents in {input}"); return 1; }
+        if (BenchCorpus.Read(input) is not { } raw) return 1;
+        var originals = raw.Select(prepare.Run).ToList();
         var corpus = Enumerable.Range(0, docsWanted).Select(i => originals[i % originals.Count]).ToList();
         var chars = corpus.Sum(d => (long)d.Body.Sum(b => b.Length));
         Console.WriteLine($"corpus: {corpus.Count} documents ({originals.Count} distinct), {chars / 1e6:0.0} M body characters, from {input}");

@@ -38,8 +38,7 @@ var pipeline = SitrepDefaults.Create();
 load.Stop();
 Console.WriteLine($"pipeline load: {load.Elapsed.TotalMilliseconds:0} ms (gazetteer, lexicons)");
 
-var originals = new InputReader(new IngestOptions()).Read([input]).OfType<IngestedDocument>().Select(d => d.Document).ToList();
-if (originals.Count == 0) { Console.Error.WriteLine($"no documents in {input}"); return 1; }
+if (BenchCorpus.Read(input) is not { } originals) return 1;
 var corpus = Enumerable.Range(0, docsWanted).Select(i => originals[i % originals.Count] with { Id = $"{originals[i % originals.Count].Id}#{i / originals.Count}" }).ToList();
 var chars = corpus.Sum(d => (long)d.Content.Length);
 Console.WriteLine($"corpus: {corpus.Count} documents ({originals.Count} distinct), {chars / 1e6:0.0} M characters, from {input}");

@@ -76,12 +76,8 @@ public static class PlaceNameKey
         if (raw.Length == 0) return 0;
         if (IsArabic(raw[0])) return ArabicKey(raw, dest);
         Span<char> t = stackalloc char[64];
-        var n = FoldLatin(raw, t);
-        if (n == 0) return 0;
-        ReadOnlySpan<char> s = t[..n];
-        if (IsArticle(s)) return 0;
-        s = StripGluedArticle(s);
-        if (s.Length >= 3 && s[^1] == 'h' && s[^2] is 'a' or 'e' or 'i') s = s[..^1];
+        var s = FoldedStem(raw, t);
+        if (s.IsEmpty) return 0;
 
         var w = 0;
         var last = '\0';
@@ -106,16 +102,23 @@ public static class PlaceNameKey
         return w;
     }
 
+    /// <summary>A Latin token folded and stripped of its article and final -ah/-eh; empty for an article alone.</summary>
+    private static ReadOnlySpan<char> FoldedStem(ReadOnlySpan<char> raw, Span<char> buffer)
+    {
+        var n = FoldLatin(raw, buffer);
+        if (n == 0) return [];
+        ReadOnlySpan<char> s = buffer[..n];
+        if (IsArticle(s)) return [];
+        s = StripGluedArticle(s);
+        if (s.Length >= 3 && s[^1] == 'h' && s[^2] is 'a' or 'e' or 'i') s = s[..^1];
+        return s;
+    }
+
     private static int ExactToken(ReadOnlySpan<char> raw, Span<char> dest)
     {
         if (IsArabic(raw[0])) return ArabicKey(raw, dest);
         Span<char> t = stackalloc char[64];
-        var n = FoldLatin(raw, t);
-        if (n == 0) return 0;
-        ReadOnlySpan<char> s = t[..n];
-        if (IsArticle(s)) return 0;
-        s = StripGluedArticle(s);
-        if (s.Length >= 3 && s[^1] == 'h' && s[^2] is 'a' or 'e' or 'i') s = s[..^1];
+        var s = FoldedStem(raw, t);
         s.CopyTo(dest);
         return s.Length;
     }
