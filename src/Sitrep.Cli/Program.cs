@@ -1,5 +1,13 @@
 using System.CommandLine;
 using Sitrep.Cli;
+using Spectre.Console;
+
+// Plain text when the output goes to a file or a pipe: no colour codes in logs.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Capabilities.Ansi = false;
+    AnsiConsole.Profile.Width = 100;
+}
 
 var root = new RootCommand("Sitrep: verified, geolocated, source-attributed conflict event data from raw reporting.");
 root.Subcommands.Add(ExtractCommand.Create());
