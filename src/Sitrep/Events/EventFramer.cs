@@ -522,8 +522,18 @@ internal sealed class FrameContext
             if (specific.Count > 0) chosen = specific;
             return chosen.DistinctBy(p => p.GazetteerId ?? p.Name).Cast<PlaceMention?>().ToList();
         }
-        var after = located.FirstOrDefault(p => p.Span.Start >= trigger.End);
-        return [after ?? located[^1]];
+        var first = located.FirstOrDefault(p => p.Span.Start >= trigger.End) ?? located[^1];
+        // "in the villages of Awlan and Sousyan": fighting in each named village is an event there (ACLED codes per location);
+        // "near X and Y" stays one event at X
+        var places = new List<PlaceMention?> { first };
+        if (first.GeoPrecision != 1) return places;
+        foreach (var next in located.Where(p => p.Span.Start > first.Span.End))
+        {
+            var gap = Document.Text.AsSpan(places[^1]!.Phrase.End, next.Phrase.Start - places[^1]!.Phrase.End).Trim();
+            if (next.GeoPrecision != 1 || gap is not ("and" or "," or ", and")) break;
+            places.Add(next);
+        }
+        return places;
     }
 
     /// <summary>

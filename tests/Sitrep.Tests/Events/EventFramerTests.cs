@@ -265,4 +265,18 @@ public class EventFramerTests
             .Place("Sukhnah", "Sukhnah", 2).Date("June 25", "2020-06-25").Date("June 23", "2020-06-23").Frame();
         Assert.Equal("2020-06-23", Assert.Single(doc.Events).Date.Value);
     }
+
+    [Fact]
+    public void Fighting_in_named_villages_is_one_event_per_village_but_near_two_places_is_one()
+    {
+        var villages = new Annotated("ISIS fighters clashed with the army in the villages of Awlan and Sousyan.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria)
+            .Place("Awlan", "Awlan", 1).Place("Sousyan", "Sousyan", 1).Frame();
+        Assert.Equal(["Awlan", "Sousyan"], villages.Events.Select(e => e.Location!.Name).ToArray());
+
+        var near = new Annotated("ISIS fighters ambushed the army near Sukhnah and Arak.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria)
+            .Place("Sukhnah", "Sukhnah", 2).Place("Arak", "Arak", 2).Frame();
+        Assert.Equal("Sukhnah", Assert.Single(near.Events).Location!.Name);
+    }
 }
