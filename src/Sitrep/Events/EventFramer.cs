@@ -354,11 +354,7 @@ internal sealed class FrameContext
 
         if (definition.Role == TriggerRole.Capture && actor1 is not null && actor1.ActorType is not ("state_forces" or "external_forces"))
             subType = "Non-state actor overtakes territory";
-        if (eventType == "Battles" && actor2?.ActorType == "civilians")
-        {
-            eventType = "Violence against civilians";
-            subType = "Attack";
-        }
+
         if (eventType == "Violence against civilians" && actor2 is not null && actor2.ActorType != "civilians" && subType == "Attack")
         {
             eventType = "Battles";
@@ -372,6 +368,11 @@ internal sealed class FrameContext
         // "killing seven people": victims counted as people or civilians make civilians the target
         if (actor2 is null && eventType != "Strategic developments" && Within(Quantities, span).FirstOrDefault(q => q.Kind is QuantityKind.Killed or QuantityKind.Injured && IsCivilianNoun(q.Who)) is { } victims)
             actor2 = new ActorMention(victims.Span, $"Civilians ({FocusCountry})", "civilians", FocusCountry) { IsSynthetic = true };
+        if (eventType == "Battles" && actor2?.ActorType == "civilians")
+        {
+            eventType = "Violence against civilians";
+            subType = "Attack";
+        }
         // ACLED always names the perpetrator: unknown ones are an unidentified armed group of the country
         if (actor1 is null && eventType is not ("Strategic developments" or "Protests"))
             actor1 = new ActorMention(trigger.Span, $"Unidentified Armed Group ({FocusCountry})", "unidentified", FocusCountry) { IsSynthetic = true };
