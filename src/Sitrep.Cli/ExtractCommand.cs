@@ -67,7 +67,7 @@ public static class ExtractCommand
             Published = published,
             Workers = workers,
         };
-        var progress = new ProgressReporter();
+        var progress = new ProgressReporter(inputs);
         var summary = progress.Run(onResult => new ExtractJob(pipeline).Run(options, onResult));
         Summary.Print(summary, options);
         return summary.Failures.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;

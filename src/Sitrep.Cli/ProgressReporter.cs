@@ -4,10 +4,11 @@ using Spectre.Console;
 namespace Sitrep.Cli;
 
 /// <summary>
-/// Shows progress: a live Spectre.Console status line on a terminal, plain lines on stderr when
+/// Shows progress: a Spectre.Console progress bar on a terminal (sized by the bytes of the inputs,
+/// since a JSONL file or a feed holds an unknown number of documents), plain lines on stderr when
 /// output is redirected (CI logs, pipes). Failures are always named on stderr as they happen.
 /// </summary>
-internal sealed class ProgressReporter
+internal sealed class ProgressReporter(IReadOnlyList<string> inputs)
 {
     private const int PlainEvery = 500;
     private int _documents;
@@ -26,15 +27,42 @@ internal sealed class ProgressReporter
             });
 
         ExtractSummary? summary = null;
-        AnsiConsole.Status().Spinner(Spinner.Known.Dots).Start("Extracting…", context =>
-        {
-            summary = job(result =>
+        var totalBytes = Math.Max(1, InputBytes(inputs));
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .Start(context =>
             {
-                Count(result);
-                context.Status($"Extracting… {_documents} documents, {_events} events, {_failures} failed");
+                var task = context.AddTask("extracting", maxValue: totalBytes);
+                summary = job(result =>
+                {
+                    Count(result);
+                    if (result.Document is { } document) task.Increment(document.Text.Length);
+                    task.Description = $"{_documents} documents, {_events} events, {_failures} failed";
+                });
+                task.Value = task.MaxValue;
             });
-        });
         return summary!;
+    }
+
+    /// <summary>The size of every input file (folders walked), for the bar's length; unreadable paths count nothing.</summary>
+    private static long InputBytes(IEnumerable<string> paths)
+    {
+        long total = 0;
+        foreach (var path in paths)
+        {
+            try
+            {
+                if (File.Exists(path)) total += new FileInfo(path).Length;
+                else if (Directory.Exists(path))
+                    total += new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // the reader reports unreadable inputs with their reason
+            }
+        }
+        return total;
     }
 
     private void Count(DocumentResult result)
