@@ -159,7 +159,8 @@ public sealed class OutletRegistry
         foreach (var cue in CreditCues)
             if (after.Contains(cue, StringComparison.OrdinalIgnoreCase)) return true;
         var before = text[Math.Max(0, start - 20)..start];
-        return before.Contains("according to", StringComparison.OrdinalIgnoreCase) || before.Contains("told", StringComparison.OrdinalIgnoreCase);
+        return before.Contains("according to", StringComparison.OrdinalIgnoreCase) || before.Contains("told", StringComparison.OrdinalIgnoreCase)
+            || before.Contains("carried by", StringComparison.OrdinalIgnoreCase) || before.Contains("published by", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsWordBoundary(ReadOnlySpan<char> text, int i) => i < 0 || i >= text.Length || !char.IsLetterOrDigit(text[i]);
