@@ -13,8 +13,8 @@ public sealed record FusionOptions
     public int DaySlack { get; init; } = 1;
     /// <summary>Reports with only a publication date: the event is taken to be up to this many days before it.</summary>
     public int PublicationLag { get; init; } = 2;
-    /// <summary>Date intervals longer than this (a year, a season) are too vague to fuse.</summary>
-    public int MaxIntervalDays { get; init; } = 31;
+    /// <summary>Date intervals longer than this (a month, a year) are too vague to fuse: they would chain a month of strikes on one city.</summary>
+    public int MaxIntervalDays { get; init; } = 8;
     /// <summary>A report joins a cluster when its best pair score reaches this.</summary>
     public double Threshold { get; init; } = 0.6;
 }
@@ -55,11 +55,16 @@ public sealed class EventFuser(FusionOptions? options = null)
                 {
                     if (cluster.Stamp == _stamp) continue;
                     cluster.Stamp = _stamp;
+                    // Max link, but compatible with at least half the members: no chains across days and towns.
+                    var top = 0.0;
+                    var compatible = 0;
                     foreach (var member in cluster.Keys)
                     {
                         var score = FusionRules.Score(key, member, _options);
-                        if (score >= bestScore) { bestScore = score; best = cluster; }
+                        if (score > 0) compatible++;
+                        top = Math.Max(top, score);
                     }
+                    if (top >= bestScore && 2 * compatible >= cluster.Keys.Count) { bestScore = top; best = cluster; }
                 }
             }
         }

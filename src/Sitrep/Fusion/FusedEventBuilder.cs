@@ -44,7 +44,9 @@ public static class FusedEventBuilder
         if (tolls.Count > 0)
         {
             var best = credible.MinBy(e => e.Fatalities.Best!.Value)!;
-            fatalities = new Fatalities(best.Fatalities.Best, tolls.Min(e => e.Fatalities.Low ?? e.Fatalities.Best), tolls.Max(e => e.Fatalities.High ?? e.Fatalities.Best), best.Fatalities.Text, best.Fatalities.Who);
+            var low = tolls.Min(e => Math.Min(e.Fatalities.Low ?? int.MaxValue, e.Fatalities.Best!.Value));
+            var high = tolls.Max(e => Math.Max(e.Fatalities.High ?? 0, e.Fatalities.Best!.Value));
+            fatalities = new Fatalities(best.Fatalities.Best, low, high, best.Fatalities.Text, best.Fatalities.Who);
         }
 
         var (independent, copyOf) = IndependentSources(reports);
