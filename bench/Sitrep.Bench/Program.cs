@@ -11,6 +11,12 @@ using Sitrep.Pipeline;
 //        ... -- --rams [FILE] [--verbose]   RAMS Conflict.Attack attacker/target role accuracy (bench/data/rams/attack.jsonl)
 if (args.Contains("--frames")) return FrameCorpusReport.Run(args);
 if (args.Contains("--rams")) return RamsBenchmark.Run(args);
+//        ... -- --fusion [--input FILE] [--events N] [--list N]   cluster statistics of the input and the time to fuse N (100k) jittered events
+if (args.Contains("--fusion"))
+{
+    var fusionInput = args.SkipWhile(a => a != "--input").Skip(1).FirstOrDefault() ?? FindInput();
+    return FusionBench.Run(args, fusionInput);
+}
 var docsWanted = 10_000;
 var stageName = "all";
 var workerCounts = new[] { 1, 2 };

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Sitrep.Documents;
 using Sitrep.Export;
+using Sitrep.Fusion;
 using Sitrep.Ingest;
 using Sitrep.Storage;
 
@@ -18,6 +19,8 @@ public sealed record ExtractOptions
     public IngestOptions Ingest { get; init; } = new();
     /// <summary>Documents per store transaction: what a killed run can lose at most.</summary>
     public int BatchSize { get; init; } = 64;
+    /// <summary>Write fused_events.* (over the whole store when there is one, else over the run).</summary>
+    public bool Fuse { get; init; } = true;
 }
 
 public sealed record ExtractFailure(string Source, string Reason);
@@ -51,6 +54,7 @@ public sealed class ExtractJob(SitrepPipeline pipeline)
         using var store = options.DatabasePath is null ? null : SqliteStore.Open(options.DatabasePath);
         using var output = OutputSet.Create(options.OutputDirectory);
         var batch = new List<Document>(options.BatchSize);
+        var fusion = options.Fuse ? new FusionJob(OutletRegistry.Default) : null;
 
         var items = new InputReader(options.Ingest).Read(options.Inputs);
         var degree = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
@@ -72,6 +76,7 @@ public sealed class ExtractJob(SitrepPipeline pipeline)
             {
                 documents++;
                 output.Add(document);
+                fusion?.Add(document);
                 events += document.Events.Length;
                 claims += document.Claims.Length;
                 foreach (var e in document.Events)
@@ -95,6 +100,7 @@ public sealed class ExtractJob(SitrepPipeline pipeline)
         }
         if (store is not null && batch.Count > 0) store.Save(batch, version);
         output.Complete();
+        fusion?.Run(store, output.Directory);
         return new ExtractSummary(documents, events, claims, unchanged, byType, failures, stopwatch.Elapsed, pipeline.StageTimes());
     }
 }

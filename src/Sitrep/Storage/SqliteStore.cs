@@ -20,7 +20,7 @@ public sealed record SearchHit(string DocumentId, string? EventId);
 /// an R*Tree of event points. One instance holds one connection and is not thread-safe; open one
 /// store per thread (WAL mode lets readers run beside one writer).
 /// </summary>
-public sealed class SqliteStore : IDisposable
+public sealed partial class SqliteStore : IDisposable
 {
     private readonly SqliteConnection _connection;
 

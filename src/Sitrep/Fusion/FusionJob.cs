@@ -1,0 +1,66 @@
+using Sitrep.Storage;
+
+namespace Sitrep.Fusion;
+
+/// <summary>What a fusion pass did.</summary>
+public sealed record FusionSummary(int Reports, int NewReports, int FusedEvents, int MultiReportEvents);
+
+/// <summary>
+/// Fuses events for <c>sitrep extract</c>: with a store, over everything stored (clusters remembered in the store
+/// are restored as they are; only events without a cluster are scored); without one, over the run's documents.
+/// </summary>
+public sealed class FusionJob(OutletRegistry registry, FusionOptions? options = null)
+{
+    private readonly List<(Documents.Document Doc, FusionDocument Fusion)> _run = [];
+
+    /// <summary>Remembers a document of this run (its events, publisher and fingerprint).</summary>
+    public void Add(Documents.Document document) => _run.Add((document, FusionDocument.From(document, registry)));
+
+    /// <summary>Fuses and writes fused_events.* to <paramref name="outputDirectory"/>.</summary>
+    public FusionSummary Run(SqliteStore? store, string outputDirectory)
+    {
+        var fuser = new EventFuser(options);
+        var added = new List<(string EventId, long ClusterId)>();
+        if (store is null)
+        {
+            foreach (var report in Ordered(_run.SelectMany(d => d.Doc.Events.Select(e => EventReport.Create(e, d.Fusion, registry)))))
+                fuser.Add(report);
+        }
+        else
+        {
+            store.SaveFusionDocuments(_run.Select(d => new StoredFusionDocument(d.Fusion.DocumentId, d.Fusion.Fingerprint!.Sha256, d.Fusion.Fingerprint.MinHashBytes(), d.Fusion.Publisher.Key)));
+            var fresh = new List<EventReport>();
+            var documents = new Dictionary<string, FusionDocument>(StringComparer.Ordinal);
+            foreach (var row in store.ReadFusionReports())
+            {
+                if (!documents.TryGetValue(row.DocumentId, out var doc))
+                {
+                    var publisher = (row.Publisher is null ? null : registry.ByKey(row.Publisher))
+                        ?? registry.Recognise(row.Outlet, row.Url, row.Text is null ? default : row.Text.AsSpan(0, Math.Min(row.Text.Length, 4000)));
+                    var fingerprint = row.TextSha256 is not null && row.MinHash is not null ? TextFingerprint.FromStored(row.TextSha256, row.MinHash)
+                        : row.Text is not null ? TextFingerprint.Of(row.Text) : null;
+                    var published = DateOnly.TryParseExact(row.Published, "yyyy-MM-dd", out var p) ? p : (DateOnly?)null;
+                    documents[row.DocumentId] = doc = new FusionDocument(row.DocumentId, row.Outlet, row.Url, published, publisher, fingerprint);
+                }
+                var report = EventReport.Create(row.Event, doc, registry);
+                if (row.ClusterId is { } id) fuser.Restore(report, id);
+                else fresh.Add(report);
+            }
+            foreach (var report in Ordered(fresh)) added.Add((report.Event.Id, fuser.Add(report).Id));
+            store.SaveFusionMembers(added);
+        }
+        var fused = Fuse(fuser);
+        FusedEventWriter.Write(outputDirectory, fused);
+        return new FusionSummary(fuser.ReportCount, store is null ? fuser.ReportCount : added.Count, fused.Count, fused.Count(f => f.Reports.Length > 1));
+    }
+
+    /// <summary>The fused events of every cluster, newest first.</summary>
+    public static List<FusedEvent> Fuse(EventFuser fuser) =>
+        [.. fuser.Clusters.Where(c => c.Reports.Count > 0).Select(FusedEventBuilder.Build)
+            .OrderByDescending(f => f.Date.Value ?? "", StringComparer.Ordinal).ThenBy(f => f.Id, StringComparer.Ordinal)];
+
+    /// <summary>Deterministic order: by date, then document and event id, so a run fuses the same way every time.</summary>
+    public static IEnumerable<EventReport> Ordered(IEnumerable<EventReport> reports) =>
+        reports.OrderBy(r => r.Event.Date.Value ?? r.Document.Published?.ToString("yyyy-MM-dd") ?? "9999", StringComparer.Ordinal)
+            .ThenBy(r => r.Document.DocumentId, StringComparer.Ordinal).ThenBy(r => r.Event.Id, StringComparer.Ordinal);
+}
