@@ -17,6 +17,11 @@ internal static class Summary
         foreach (var (type, count) in summary.EventsByType)
             table.AddRow($"  {Markup.Escape(type)}", count.ToString());
         table.AddRow("claims", summary.Claims.ToString());
+        if (summary.Fusion is { } fusion)
+        {
+            table.AddRow("fused real-world events", fusion.FusedEvents.ToString());
+            table.AddRow("  told by several documents", fusion.MultiReportEvents.ToString());
+        }
         table.AddRow(summary.Failures.Count > 0 ? "[red]failed inputs[/]" : "failed inputs", summary.Failures.Count.ToString());
         var seconds = Math.Max(summary.Elapsed.TotalSeconds, 1e-6);
         table.AddRow("time", $"{summary.Elapsed.TotalSeconds:0.00} s ({summary.Documents / seconds:0} documents/s)");
@@ -24,7 +29,7 @@ internal static class Summary
         foreach (var failure in summary.Failures)
             AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(failure.Source)}: {Markup.Escape(failure.Reason)}");
         var output = Path.GetFullPath(options.OutputDirectory);
-        AnsiConsole.MarkupLine($"Results: [bold]{Markup.Escape(output)}[/] (events.jsonl, events.csv, events.geojson, claims.jsonl, documents.jsonl)");
+        AnsiConsole.MarkupLine($"Results: [bold]{Markup.Escape(output)}[/] (events, fused_events: .jsonl .csv .geojson; claims.jsonl; documents.jsonl)");
         if (options.DatabasePath is not null)
             AnsiConsole.MarkupLine($"Store: [bold]{Markup.Escape(Path.GetFullPath(options.DatabasePath))}[/]");
     }

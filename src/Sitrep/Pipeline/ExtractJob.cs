@@ -34,7 +34,11 @@ public sealed record ExtractSummary(
     IReadOnlyDictionary<string, int> EventsByType,
     IReadOnlyList<ExtractFailure> Failures,
     TimeSpan Elapsed,
-    IReadOnlyList<(string Stage, TimeSpan Time)> StageTimes);
+    IReadOnlyList<(string Stage, TimeSpan Time)> StageTimes)
+{
+    /// <summary>What fusion made of the events (null when fusion was off).</summary>
+    public Fusion.FusionSummary? Fusion { get; init; }
+}
 
 /// <summary>
 /// The main job: read inputs, run the pipeline in parallel, write the output files and the
@@ -100,7 +104,7 @@ public sealed class ExtractJob(SitrepPipeline pipeline)
         }
         if (store is not null && batch.Count > 0) store.Save(batch, version);
         output.Complete();
-        fusion?.Run(store, output.Directory);
-        return new ExtractSummary(documents, events, claims, unchanged, byType, failures, stopwatch.Elapsed, pipeline.StageTimes());
+        var fused = fusion?.Run(store, output.Directory);
+        return new ExtractSummary(documents, events, claims, unchanged, byType, failures, stopwatch.Elapsed, pipeline.StageTimes()) { Fusion = fused };
     }
 }
