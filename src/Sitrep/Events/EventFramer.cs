@@ -109,7 +109,7 @@ internal sealed class FrameContext
         Attributions = [.. document.MentionsOf<AttributionMention>()];
         Hedges = [.. document.MentionsOf<HedgeMention>()];
         Cues = lexicon.Cues.FindAll(document.Text, document.Tokens);
-        FocusCountry = CountryName(Places.Where(p => p.Country is not null).GroupBy(p => p.Country!)
+        FocusCountry = CountryNames.Of(Places.Where(p => p.Country is not null).GroupBy(p => p.Country!)
             .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault()) ?? "Syria";
 
         _sentenceFirstToken = new int[document.Sentences.Length];
@@ -127,20 +127,6 @@ internal sealed class FrameContext
             t = e;
         }
     }
-
-    /// <summary>Country names as ACLED writes them in actor names, from the gazetteer's ISO codes.</summary>
-    private static string? CountryName(string? code) => code switch
-    {
-        null => null,
-        "SY" => "Syria",
-        "IQ" => "Iraq",
-        "JO" => "Jordan",
-        "LB" => "Lebanon",
-        "TR" => "Turkey",
-        "IL" => "Israel",
-        "IR" => "Iran",
-        _ => code.Length == 2 ? null : code,
-    };
 
     public Document Document { get; }
     public List<ActorMention> Actors { get; }

@@ -154,7 +154,7 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
             AssocActor2 = [.. _assoc2.Where(a => a != Actor1?.EventActor)],
             Actor1Mentions = [.. _actor1Mentions.Select(m => document.Slice(m.Span)).Distinct()],
             Actor2Mentions = [.. _actor2Mentions.Select(m => document.Slice(m.Span)).Distinct()],
-            Location = Place is null ? null : new EventLocation(Place.Name, document.Slice(Place.Phrase), Place.Admin1, Place.Country, Place.Lat, Place.Lon, Place.GeoPrecision)
+            Location = Place is null ? null : new EventLocation(Place.Name, document.Slice(Place.Phrase), Place.Admin1, CountryNames.Of(Place.Country), Place.Lat, Place.Lon, Place.GeoPrecision)
             {
                 Admin2 = Place.Admin2,
                 GazetteerId = Place.GazetteerId,
