@@ -252,6 +252,7 @@
     const step = Math.max(1, Math.ceil(bins.length / labels));
     for (let i = 0; i < bins.length; i += step) {
       const iso = toIso(bins[i].start);
+      if (i * bw + 60 > w) break;
       g.fillText(bins.unit === 'month' ? iso.slice(0, 7) : iso, i * bw + 2, h - 4);
     }
     g.textAlign = 'right';
@@ -463,7 +464,8 @@
     $('doc-meta').textContent = [doc.outlet, doc.published, doc.title].filter(Boolean).join(' · ')
       + ' — ' + evidence.length + ' evidence span' + (evidence.length === 1 ? '' : 's');
     const first = container.querySelector('mark.evidence');
-    if (first) first.scrollIntoView({ block: 'center' });
+    // Scroll only the article box, so the event's fields stay in view.
+    container.scrollTop = first ? Math.max(0, first.offsetTop - container.clientHeight / 3) : 0;
   }
 
   // ---- claims ----------------------------------------------------------------------------------
