@@ -237,7 +237,8 @@
         const bh = (n / max) * (h - axis - top);
         g.globalAlpha = inRange ? 0.95 : 0.25;
         g.fillStyle = colorOf(t);
-        g.fillRect(i * bw + 0.5, y - bh, Math.max(1, bw - 1), bh);
+        const barW = Math.max(1, Math.min(bw - 1, 28));
+        g.fillRect(i * bw + (bw - barW) / 2, y - bh, barW, bh);
         y -= bh;
       }
     });
@@ -566,7 +567,7 @@
     events = page.items;
     documents = page.documents || {};
     timelineEvents = timeline.items;
-    $('count').textContent = page.total + ' events';
+    $('count').textContent = page.total + (page.total === 1 ? ' event' : ' events');
     const from = $('f-from').value, to = $('f-to').value;
     $('range-label').textContent = from || to ? (from || '…') + ' → ' + (to || '…') : '';
     const exportParams = params(true);
