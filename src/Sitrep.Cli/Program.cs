@@ -12,6 +12,7 @@ if (Console.IsOutputRedirected)
 var root = new RootCommand("Sitrep: verified, geolocated, source-attributed conflict event data from raw reporting.");
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

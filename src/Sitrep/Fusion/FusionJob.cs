@@ -1,3 +1,5 @@
+using Sitrep.Export;
+using System.Text.Json;
 using Sitrep.Storage;
 
 namespace Sitrep.Fusion;
@@ -51,6 +53,8 @@ public sealed class FusionJob(OutletRegistry registry, FusionOptions? options = 
         }
         var fused = Fuse(fuser);
         FusedEventWriter.Write(outputDirectory, fused);
+        // the dashboard and API read the fused view from the store
+        store?.ReplaceFusedEvents(fused.Select(f => (f.Id, JsonSerializer.Serialize(f, SitrepJson.Options))));
         return new FusionSummary(fuser.ReportCount, store is null ? fuser.ReportCount : added.Count, fused.Count, fused.Count(f => f.Reports.Length > 1));
     }
 

@@ -20,6 +20,8 @@ public sealed record EventQuery
     public string? Outlet { get; init; }
     /// <summary>Plain words that must all occur in the event's notes or its document's title and text.</summary>
     public string? Text { get; init; }
+    /// <summary>True: only hedged ("reportedly") events; false: only unhedged ones.</summary>
+    public bool? Hedged { get; init; }
     public int Limit { get; init; } = 100;
     public int Offset { get; init; }
 }

@@ -53,6 +53,29 @@ public sealed partial class SqliteStore
         tx.Commit();
     }
 
+    /// <summary>Replaces the stored fused view (one JSON object per real-world event), in one transaction.</summary>
+    public void ReplaceFusedEvents(IEnumerable<(string Id, string Json)> fused)
+    {
+        using var tx = _connection.BeginTransaction(deferred: false);
+        using (var clear = _connection.CreateCommand())
+        {
+            clear.Transaction = tx;
+            clear.CommandText = "DELETE FROM fused_events";
+            clear.ExecuteNonQuery();
+        }
+        using var command = _connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "INSERT INTO fused_events (id, json) VALUES ($id, $json)";
+        var id = command.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
+        var json = command.Parameters.Add("$json", Microsoft.Data.Sqlite.SqliteType.Text);
+        foreach (var (fusedId, text) in fused)
+        {
+            id.Value = fusedId; json.Value = text;
+            command.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
     /// <summary>Every stored event with its document's outlet, URL, publication date, fingerprint and cluster.</summary>
     public IEnumerable<StoredFusionReport> ReadFusionReports()
     {

@@ -212,6 +212,7 @@ public sealed partial class SqliteStore : IDisposable
             parameters.Add(("$actor", query.Actor));
         }
         if (!string.IsNullOrWhiteSpace(query.Outlet)) { where.Add("d.outlet = $outlet"); parameters.Add(("$outlet", query.Outlet)); }
+        if (query.Hedged is { } hedged) { where.Add("e.hedged = $hedged"); parameters.Add(("$hedged", hedged ? 1 : 0)); }
         var match = ToMatchQuery(query.Text);
         if (match.Length > 0)
         {
