@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using System.Text.Json;
 using Sitrep.Events;
 using Sitrep.Export;
@@ -15,62 +16,48 @@ public sealed record StoredFusionReport(
 public sealed partial class SqliteStore
 {
     /// <summary>Upserts document fingerprints in one transaction.</summary>
-    public void SaveFusionDocuments(IEnumerable<StoredFusionDocument> documents)
-    {
-        using var tx = _connection.BeginTransaction(deferred: false);
-        using var command = _connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = """
-            INSERT INTO fusion_documents (doc_id, text_sha256, minhash, publisher) VALUES ($doc, $sha, $minhash, $publisher)
-            ON CONFLICT (doc_id) DO UPDATE SET text_sha256 = excluded.text_sha256, minhash = excluded.minhash, publisher = excluded.publisher
-            """;
-        var doc = command.Parameters.Add("$doc", Microsoft.Data.Sqlite.SqliteType.Text);
-        var sha = command.Parameters.Add("$sha", Microsoft.Data.Sqlite.SqliteType.Text);
-        var minhash = command.Parameters.Add("$minhash", Microsoft.Data.Sqlite.SqliteType.Blob);
-        var publisher = command.Parameters.Add("$publisher", Microsoft.Data.Sqlite.SqliteType.Text);
-        foreach (var d in documents)
-        {
-            doc.Value = d.DocumentId; sha.Value = d.TextSha256; minhash.Value = d.MinHash; publisher.Value = d.Publisher;
-            command.ExecuteNonQuery();
-        }
-        tx.Commit();
-    }
+    public void SaveFusionDocuments(IEnumerable<StoredFusionDocument> documents) => WriteRows(
+        null,
+        """
+        INSERT INTO fusion_documents (doc_id, text_sha256, minhash, publisher) VALUES ($doc, $sha, $minhash, $publisher)
+        ON CONFLICT (doc_id) DO UPDATE SET text_sha256 = excluded.text_sha256, minhash = excluded.minhash, publisher = excluded.publisher
+        """,
+        [("$doc", SqliteType.Text), ("$sha", SqliteType.Text), ("$minhash", SqliteType.Blob), ("$publisher", SqliteType.Text)],
+        documents, d => [d.DocumentId, d.TextSha256, d.MinHash, d.Publisher]);
 
     /// <summary>Records the cluster of newly fused events in one transaction.</summary>
-    public void SaveFusionMembers(IEnumerable<(string EventId, long ClusterId)> members)
-    {
-        using var tx = _connection.BeginTransaction(deferred: false);
-        using var command = _connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = "INSERT OR REPLACE INTO fusion_members (event_id, cluster_id) VALUES ($event, $cluster)";
-        var ev = command.Parameters.Add("$event", Microsoft.Data.Sqlite.SqliteType.Text);
-        var cluster = command.Parameters.Add("$cluster", Microsoft.Data.Sqlite.SqliteType.Integer);
-        foreach (var (eventId, clusterId) in members)
-        {
-            ev.Value = eventId; cluster.Value = clusterId;
-            command.ExecuteNonQuery();
-        }
-        tx.Commit();
-    }
+    public void SaveFusionMembers(IEnumerable<(string EventId, long ClusterId)> members) => WriteRows(
+        null,
+        "INSERT OR REPLACE INTO fusion_members (event_id, cluster_id) VALUES ($event, $cluster)",
+        [("$event", SqliteType.Text), ("$cluster", SqliteType.Integer)],
+        members, m => [m.EventId, m.ClusterId]);
 
     /// <summary>Replaces the stored fused view (one JSON object per real-world event), in one transaction.</summary>
-    public void ReplaceFusedEvents(IEnumerable<(string Id, string Json)> fused)
+    public void ReplaceFusedEvents(IEnumerable<(string Id, string Json)> fused) => WriteRows(
+        "DELETE FROM fused_events",
+        "INSERT INTO fused_events (id, json) VALUES ($id, $json)",
+        [("$id", SqliteType.Text), ("$json", SqliteType.Text)],
+        fused, f => [f.Id, f.Json]);
+
+    /// <summary>Runs one parameterised statement per row (after an optional clearing statement) in one transaction.</summary>
+    private void WriteRows<T>(string? clearSql, string insertSql, (string Name, SqliteType Type)[] parameters, IEnumerable<T> rows, Func<T, object?[]> values)
     {
         using var tx = _connection.BeginTransaction(deferred: false);
-        using (var clear = _connection.CreateCommand())
+        if (clearSql is not null)
         {
+            using var clear = _connection.CreateCommand();
             clear.Transaction = tx;
-            clear.CommandText = "DELETE FROM fused_events";
+            clear.CommandText = clearSql;
             clear.ExecuteNonQuery();
         }
         using var command = _connection.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = "INSERT INTO fused_events (id, json) VALUES ($id, $json)";
-        var id = command.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
-        var json = command.Parameters.Add("$json", Microsoft.Data.Sqlite.SqliteType.Text);
-        foreach (var (fusedId, text) in fused)
+        command.CommandText = insertSql;
+        var bound = parameters.Select(p => command.Parameters.Add(p.Name, p.Type)).ToArray();
+        foreach (var row in rows)
         {
-            id.Value = fusedId; json.Value = text;
+            var v = values(row);
+            for (var i = 0; i < bound.Length; i++) bound[i].Value = v[i] ?? DBNull.Value;
             command.ExecuteNonQuery();
         }
         tx.Commit();
