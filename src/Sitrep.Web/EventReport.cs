@@ -14,8 +14,12 @@ public sealed record EventSource(string Document, string? Title, string? Outlet,
 /// <summary>GET /api/events/{id}: the event, its evidence sentences, its reports and its corroboration label.</summary>
 public sealed record EventReport(ConflictEvent Event, IReadOnlyList<EvidenceText> Evidence, IReadOnlyList<EventSource> Sources, string Corroboration)
 {
-    /// <summary>Until fusion joins reports of one event across outlets, every stored event has one report.</summary>
+    /// <summary>An event no fusion run has placed in a cluster yet has one report.</summary>
     public const string SingleSource = "single_source";
+
+    /// <summary>The fused real-world event this report belongs to (id, independent sources, label), when fusion has run.</summary>
+    public string? FusedId { get; init; }
+    public int IndependentSources { get; init; } = 1;
 
     public static EventReport? Find(SqliteStore store, string eventId)
     {
@@ -31,8 +35,54 @@ public sealed record EventReport(ConflictEvent Event, IReadOnlyList<EvidenceText
         var source = new EventSource(document.Id, document.Title, document.Outlet, document.Url,
             document.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             found.Attribution.SourceText, found.Attribution.SourceKind);
-        return new EventReport(found, evidence, [source], SingleSource);
+        var report = new EventReport(found, evidence, [source], SingleSource);
+        return WithFusion(report, store.Path, eventId);
     }
+
+    /// <summary>The other outlets that told the same event, and its corroboration label, from the stored fused view.</summary>
+    private static EventReport WithFusion(EventReport report, string path, string eventId)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT f.json FROM fused_events f, json_each(f.json, '$.reports') r
+            WHERE json_extract(r.value, '$.event_id') = $id LIMIT 1
+            """;
+        command.Parameters.AddWithValue("$id", eventId);
+        string? json;
+        try
+        {
+            json = command.ExecuteScalar() as string;
+        }
+        catch (SqliteException)
+        {
+            return report; // a store from before fusion: no fused view yet
+        }
+        if (json is null) return report;
+        using var fused = System.Text.Json.JsonDocument.Parse(json);
+        var root = fused.RootElement;
+        var others = root.GetProperty("reports").EnumerateArray()
+            .Where(r => r.GetProperty("doc").GetString() != report.Sources[0].Document)
+            .GroupBy(r => r.GetProperty("doc").GetString())
+            .Select(g => g.First())
+            .Select(r => new EventSource(r.GetProperty("doc").GetString() ?? "", null, Text(r, "outlet"), null, null, Text(r, "source_text"), SourceKinds.Other));
+        return report with
+        {
+            Sources = [.. report.Sources, .. others],
+            Corroboration = Text(root, "corroboration") ?? SingleSource,
+            FusedId = Text(root, "id"),
+            IndependentSources = root.TryGetProperty("independent_sources", out var n) && n.TryGetInt32(out var count) ? count : 1,
+        };
+    }
+
+    private static string? Text(System.Text.Json.JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
 
     private static string? DocumentOf(string path, string eventId)
     {

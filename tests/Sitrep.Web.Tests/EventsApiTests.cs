@@ -187,6 +187,18 @@ public sealed class EventsApiTests(SitrepFactory factory) : IClassFixture<Sitrep
     }
 
     [Fact]
+    public async Task An_event_told_by_several_outlets_lists_them_all_with_the_fused_label()
+    {
+        var page = await _client.GetJson("/api/fused?limit=500");
+        var fused = page.Items().First(f => f.GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("doc").GetString()).Distinct().Count() >= 2);
+        var docs = fused.GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("doc").GetString()).Distinct().ToList();
+        var eventId = fused.GetProperty("reports")[0].GetProperty("event_id").GetString();
+        var report = await _client.GetJson($"/api/events/{Uri.EscapeDataString(eventId!)}");
+        Assert.Equal(fused.GetProperty("corroboration").GetString(), report.GetProperty("corroboration").GetString());
+        Assert.Equal(docs.Order(), report.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("document").GetString()).Order());
+    }
+
+    [Fact]
     public async Task Facets_list_types_outlets_and_counts()
     {
         var (events, documents, claims) = SampleStore.Counts(factory.DatabasePath);
