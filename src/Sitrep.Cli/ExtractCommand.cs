@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Npgsql;
 using Sitrep.Pipeline;
+using Sitrep.Postgres;
 using Spectre.Console;
 
 namespace Sitrep.Cli;
@@ -41,8 +43,6 @@ public static class ExtractCommand
     {
         if (db is not null && pg is not null)
             return Usage("--db and --pg are alternatives: give one.");
-        if (pg is not null)
-            return Usage("--pg needs the PostgreSQL plugin, which this build does not include yet; use --db.");
         if (published is not null && !DateOnly.TryParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             return Usage($"--published must be a date as YYYY-MM-DD, not '{published}'.");
         if (workers < 0)
@@ -68,8 +68,29 @@ public static class ExtractCommand
             Workers = workers,
         };
         var progress = new ProgressReporter(inputs);
-        var summary = progress.Run(onResult => new ExtractJob(pipeline).Run(options, onResult));
-        Summary.Print(summary, options);
+        ExtractSummary summary;
+        string? storeName = null;
+        if (pg is not null)
+        {
+            PostgresStore store;
+            try
+            {
+                store = PostgresStore.Open(pg);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or ArgumentException)
+            {
+                Console.Error.WriteLine($"sitrep extract: could not open the PostgreSQL store: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+            storeName = store.Describe();
+            using (store)
+                summary = progress.Run(onResult => new PostgresExtractJob(pipeline, store).Run(options with { DatabasePath = null }, onResult));
+        }
+        else
+        {
+            summary = progress.Run(onResult => new ExtractJob(pipeline).Run(options, onResult));
+        }
+        Summary.Print(summary, options, storeName);
         return summary.Failures.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
     }
 

@@ -6,7 +6,7 @@ namespace Sitrep.Cli;
 /// <summary>The closing summary table of an extract run.</summary>
 internal static class Summary
 {
-    public static void Print(ExtractSummary summary, ExtractOptions options)
+    public static void Print(ExtractSummary summary, ExtractOptions options, string? store = null)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("sitrep extract");
         table.AddColumn("what");
@@ -30,7 +30,9 @@ internal static class Summary
             AnsiConsole.MarkupLine($"[red]failed[/] {Markup.Escape(failure.Source)}: {Markup.Escape(failure.Reason)}");
         var output = Path.GetFullPath(options.OutputDirectory);
         AnsiConsole.MarkupLine($"Results: [bold]{Markup.Escape(output)}[/] (events, fused_events: .jsonl .csv .geojson; claims.jsonl; documents.jsonl)");
-        if (options.DatabasePath is not null)
+        if (store is not null)
+            AnsiConsole.MarkupLine($"Store: [bold]{Markup.Escape(store)}[/]");
+        else if (options.DatabasePath is not null)
             AnsiConsole.MarkupLine($"Store: [bold]{Markup.Escape(Path.GetFullPath(options.DatabasePath))}[/]");
     }
 }

@@ -73,6 +73,9 @@ public sealed class EventFuser(FusionOptions? options = null)
         return best;
     }
 
+    /// <summary>New clusters get ids above <paramref name="id"/> (the largest id a shared store already uses).</summary>
+    public void StartIdsAfter(long id) => _nextId = Math.Max(_nextId, id + 1);
+
     /// <summary>Puts a report back into a cluster remembered from an earlier run (no scoring).</summary>
     public EventCluster Restore(EventReport report, long clusterId)
     {
