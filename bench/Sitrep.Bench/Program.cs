@@ -10,6 +10,13 @@ using Sitrep.Pipeline;
 //        ... -- --frames [FILE]   frame corpus accuracy (tests/Sitrep.Tests/data/frames/frames.jsonl)
 //        ... -- --rams [FILE] [--verbose]   RAMS Conflict.Attack attacker/target role accuracy (bench/data/rams/attack.jsonl)
 if (args.Contains("--frames")) return FrameCorpusReport.Run(args);
+//        ... -- --job [--docs N] [--workers 1,2] [--pg CONNSTR]   the whole extract job with SQLite (and PostgreSQL) stores
+//        ... -- --write-corpus FILE [--docs N]   the replicated FA-KES corpus as JSONL
+if (args.Length >= 6 && args[0] == "--job-one") return JobBench.RunOne(args[1], args[2], args[3], int.Parse(args[4]), args[5]);
+if (args.Contains("--job")) return JobBench.Run(args, args.SkipWhile(a => a != "--input").Skip(1).FirstOrDefault() ?? FindInput());
+if (args.SkipWhile(a => a != "--write-corpus").Skip(1).FirstOrDefault() is { } corpusFile)
+    return JobBench.WriteCorpus(args.SkipWhile(a => a != "--input").Skip(1).FirstOrDefault() ?? FindInput(), corpusFile,
+        int.Parse(args.SkipWhile(a => a != "--docs").Skip(1).FirstOrDefault() ?? "10000"));
 if (args.Contains("--rams")) return RamsBenchmark.Run(args);
 //        ... -- --fusion [--input FILE] [--events N] [--list N]   cluster statistics of the input and the time to fuse N (100k) jittered events
 if (args.Contains("--fusion"))

@@ -516,6 +516,8 @@ internal sealed class FrameContext
         if (first.GeoPrecision != 1) return places;
         foreach (var next in located.Where(p => p.Span.Start > first.Span.End))
         {
+            // phrases can overlap ("near X" reaching over the next name): no list then
+            if (next.Phrase.Start < places[^1]!.Phrase.End) break;
             var gap = Document.Text.AsSpan(places[^1]!.Phrase.End, next.Phrase.Start - places[^1]!.Phrase.End).Trim();
             if (next.GeoPrecision != 1 || gap is not ("and" or "," or ", and")) break;
             places.Add(next);

@@ -69,6 +69,16 @@ public class EventFramerTests
     private const string Russia = "Military Forces of Russia";
 
     [Fact]
+    public void A_place_phrase_reaching_over_the_next_place_is_no_list_and_no_crash()
+    {
+        var doc = new Annotated("ISIS fighters attacked army posts in Kafr Nabl and Hass on Tuesday.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("army posts", Syria)
+            .Place("Kafr Nabl", "Kafr Nabl", 1, "in Kafr Nabl and Hass").Place("Hass", "Hass", 1).Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("Kafr Nabl", e.Location!.Name);
+    }
+
+    [Fact]
     public void Active_voice_attack_reads_subject_then_object()
     {
         var doc = new Annotated("ISIS cells attacked a series of Syrian army points near Rusafa.")

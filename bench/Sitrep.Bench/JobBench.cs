@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Npgsql;
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+using Sitrep.Postgres;
+
+/// <summary>
+/// The whole extract job (ingest, pipeline, output files, store, fusion) on the FA-KES articles replicated
+/// to N documents, with SQLite and with PostgreSQL, 1 and 2 workers. Each configuration runs in a child
+/// process so its peak memory is its own; process start and pipeline load are excluded from the time.
+///   --job [--docs N] [--workers 1,2] [--pg CONNSTR]     the table
+///   --write-corpus FILE [--docs N]                      the replicated corpus as JSONL (for the crash test)
+/// </summary>
+internal static class JobBench
+{
+    public static int WriteCorpus(string input, string file, int docs)
+    {
+        if (BenchCorpus.Read(input) is not { } originals) return 1;
+        using var writer = new StreamWriter(file);
+        foreach (var d in Replicate(originals, docs))
+            writer.WriteLine(JsonSerializer.Serialize(new { id = d.Id, title = d.Title, text = d.Content, outlet = d.Outlet, published = d.Published ?? "2017-04-05" }));
+        Console.WriteLine($"{docs} documents written to {file}");
+        return 0;
+    }
+
+    /// <summary>Copies with their own ids and a distinguishing first line, so every document is distinct content.</summary>
+    public static IEnumerable<RawDocument> Replicate(List<RawDocument> originals, int docs) =>
+        Enumerable.Range(0, docs).Select(i =>
+        {
+            var o = originals[i % originals.Count];
+            var round = i / originals.Count;
+            return round == 0 ? o : o with { Id = $"{o.Id}#{round}", Content = o.Content + $"\n\n(Copy {round}.)" };
+        });
+
+    public static int Run(string[] args, string input)
+    {
+        var docs = Option(args, "--docs", 10_000);
+        var workers = (args.SkipWhile(a => a != "--workers").Skip(1).FirstOrDefault() ?? "1,2").Split(',').Select(int.Parse).ToArray();
+        var pg = args.SkipWhile(a => a != "--pg").Skip(1).FirstOrDefault() ?? Environment.GetEnvironmentVariable("SITREP_PG");
+        var dir = Path.Combine(Path.GetTempPath(), "sitrep-jobbench-" + Environment.ProcessId);
+        Directory.CreateDirectory(dir);
+        var corpus = Path.Combine(dir, "corpus.jsonl");
+        if (WriteCorpus(input, corpus, docs) != 0) return 1;
+
+        Console.WriteLine();
+        Console.WriteLine($"| store | workers | documents/s | documents/s per core | events | failed | peak memory (MB) | time (s) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        var stores = pg is null ? new[] { "sqlite" } : ["sqlite", "pg"];
+        var stageTables = new List<string>();
+        foreach (var store in stores)
+        {
+            double? single = null;
+            foreach (var w in workers)
+            {
+                var target = store == "sqlite" ? Path.Combine(dir, $"s{w}.db") : FreshDatabase(pg!, $"sitrep_bench_{w}");
+                var result = Child(["--job-one", store, target, corpus, w.ToString(CultureInfo.InvariantCulture), Path.Combine(dir, $"out-{store}-{w}")]);
+                if (result is null) return 1;
+                var rate = result.RootElement.GetProperty("docs").GetDouble() / result.RootElement.GetProperty("seconds").GetDouble();
+                single ??= rate;
+                var scaling = w > 1 ? $" ({rate / single.Value:0.00}x)" : "";
+                Console.WriteLine($"| {(store == "pg" ? "PostgreSQL" : "SQLite")} | {w} | {rate:0}{scaling} | {rate / w:0} | {result.RootElement.GetProperty("events").GetInt32()} | {result.RootElement.GetProperty("failed").GetInt32()} | {result.RootElement.GetProperty("peak_mb").GetDouble():0} | {result.RootElement.GetProperty("seconds").GetDouble():0.00} |");
+                if (w == 1) stageTables.Add(store + ": " + result.RootElement.GetProperty("stages").GetString());
+            }
+        }
+        Console.WriteLine();
+        Console.WriteLine("Cost of each stage (1 worker; seconds of CPU in the stage, share of the pipeline):");
+        foreach (var t in stageTables) Console.WriteLine(t);
+        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        return 0;
+    }
+
+    /// <summary>Runs one configuration in this process and prints its figures as one JSON line.</summary>
+    public static int RunOne(string store, string target, string corpus, int workers, string outDir)
+    {
+        var pipeline = SitrepDefaults.Create();
+        var options = new ExtractOptions { Inputs = [corpus], OutputDirectory = outDir, DatabasePath = store == "sqlite" ? target : null, Workers = workers, Fuse = true };
+        var sw = Stopwatch.StartNew();
+        ExtractSummary summary;
+        if (store == "pg")
+        {
+            using var pg = PostgresStore.Open(target);
+            summary = new PostgresExtractJob(pipeline, pg).Run(options);
+        }
+        else
+        {
+            summary = new ExtractJob(pipeline).Run(options);
+        }
+        sw.Stop();
+        var stages = summary.StageTimes;
+        var total = stages.Sum(s => s.Time.TotalSeconds);
+        var stageText = string.Join(", ", stages.Select(s => $"{s.Stage} {s.Time.TotalSeconds:0.00} s ({s.Time.TotalSeconds / total:P0})"));
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            docs = summary.Documents,
+            events = summary.Events,
+            failed = summary.Failures.Count,
+            seconds = sw.Elapsed.TotalSeconds,
+            peak_mb = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6,
+            stages = stageText,
+        }));
+        return summary.Documents > 0 ? 0 : 1;
+    }
+
+    private static JsonDocument? Child(string[] args)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(JobBench).Assembly.Location);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var line = output.Split('\n').LastOrDefault(l => l.StartsWith('{'));
+        if (process.ExitCode != 0 || line is null)
+        {
+            Console.Error.WriteLine($"benchmark child failed ({process.ExitCode}): {output}");
+            return null;
+        }
+        return JsonDocument.Parse(line);
+    }
+
+    private static string FreshDatabase(string admin, string name)
+    {
+        using (var connection = new NpgsqlConnection(admin))
+        {
+            connection.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+            drop.ExecuteNonQuery();
+            using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            create.ExecuteNonQuery();
+        }
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var value = args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        return value is null ? fallback : int.Parse(value, CultureInfo.InvariantCulture);
+    }
+}
