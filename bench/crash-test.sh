@@ -25,8 +25,10 @@ echo "== crash run: worker A and worker B (1 thread each); A is killed with SIGK
 ./sitrep extract "$work/corpus.jsonl" --pg "$(db crash)" --workers 1 --out "$work/a" >"$work/a.log" 2>&1 & a=$!
 ./sitrep extract "$work/corpus.jsonl" --pg "$(db crash)" --workers 1 --out "$work/b" >"$work/b.log" 2>&1 & b=$!
 until [ "$(psql -d crash -c "SELECT count(*) FROM queue WHERE state = 1" 2>/dev/null || echo 0)" -ge $((docs / 4)) ]; do sleep 0.2; done
+inflight="$(psql -d crash -c "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'sitrep-$a' AND xact_start IS NOT NULL")"
+done_at_kill="$(psql -d crash -c "SELECT count(*) FROM queue WHERE state = 1")"
 kill -9 "$a"
-echo "killed A (pid $a) with $(psql -d crash -c "SELECT count(*) FROM queue WHERE state = 1") of $docs documents done; A held a batch in flight: $(psql -d crash -c "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'sitrep-$a'") open connection(s)"
+echo "killed A (pid $a) with $done_at_kill of $docs documents done and $inflight transaction(s) of A open (a claimed batch in flight)"
 sleep 1
 echo "A's connection after the kill: $(psql -d crash -c "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'sitrep-$a'") open"
 echo "== A started again"
@@ -43,7 +45,7 @@ for d in clean crash; do
     "$(psql -d $d -c "SELECT count(*) FROM claims")" "$(psql -d $d -c "SELECT count(*) FROM mentions")" \
     "$(psql -d $d -c "SELECT md5(string_agg(id || ':' || json::text, E'\n' ORDER BY id)) FROM events")"
 done
-echo "documents processed twice in the crash run (attempts > 1): $(psql -d crash -c "SELECT count(*) FROM queue WHERE attempts > 1")"
+echo "queue rows committed more than once in the crash run: $(psql -d crash -c "SELECT count(*) FROM queue WHERE attempts > 1")"
 same_events=$([ "$(psql -d clean -c "SELECT md5(string_agg(id || ':' || json::text, E'\n' ORDER BY id)) FROM events")" = "$(psql -d crash -c "SELECT md5(string_agg(id || ':' || json::text, E'\n' ORDER BY id)) FROM events")" ] && echo yes || echo no)
 same_docs=$([ "$(psql -d crash -c "SELECT count(DISTINCT id) FROM documents")" = "$docs" ] && [ "$(psql -d crash -c "SELECT count(*) FROM documents")" = "$docs" ] && echo yes || echo no)
 echo "every document once: $same_docs; events identical to the clean run: $same_events"

@@ -13,6 +13,8 @@ if (args.Contains("--frames")) return FrameCorpusReport.Run(args);
 //        ... -- --job [--docs N] [--workers 1,2] [--pg CONNSTR]   the whole extract job with SQLite (and PostgreSQL) stores
 //        ... -- --write-corpus FILE [--docs N]   the replicated FA-KES corpus as JSONL
 if (args.Length >= 6 && args[0] == "--job-one") return JobBench.RunOne(args[1], args[2], args[3], int.Parse(args[4]), args[5]);
+//        ... -- --map-query --pg CONNSTR [--events N]   box + date query time over N (1,000,000) stored events
+if (args.Contains("--map-query")) return MapQueryBench.Run(args);
 if (args.Contains("--job")) return JobBench.Run(args, args.SkipWhile(a => a != "--input").Skip(1).FirstOrDefault() ?? FindInput());
 if (args.SkipWhile(a => a != "--write-corpus").Skip(1).FirstOrDefault() is { } corpusFile)
     return JobBench.WriteCorpus(args.SkipWhile(a => a != "--input").Skip(1).FirstOrDefault() ?? FindInput(), corpusFile,

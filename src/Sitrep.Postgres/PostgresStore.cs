@@ -237,10 +237,24 @@ public sealed partial class PostgresStore : IDisposable
             parameters.Add(new NpgsqlParameter { Value = value, NpgsqlDbType = type });
             return "$" + parameters.Count.ToString(CultureInfo.InvariantCulture);
         }
-        if (query.Box is { } box)
-            where.Add($"e.geog && ST_MakeEnvelope({Add(box.MinLon, NpgsqlDbType.Double)}, {Add(box.MinLat, NpgsqlDbType.Double)}, {Add(box.MaxLon, NpgsqlDbType.Double)}, {Add(box.MaxLat, NpgsqlDbType.Double)}, 4326)::geography");
-        if (ParseDay(query.From) is { } from) where.Add($"e.date_to >= {Add(from, NpgsqlDbType.Date)}");
-        if (ParseDay(query.To) is { } to) where.Add($"e.date_from <= {Add(to, NpgsqlDbType.Date)}");
+        var fromDay = ParseDay(query.From);
+        var toDay = ParseDay(query.To);
+        if (query.Box is { } box && (fromDay is not null || toDay is not null))
+        {
+            // box and dates: the n-D index over (lon, lat, day)
+            var d0 = fromDay is { } f ? f.DayNumber - Epoch : -1_000_000;
+            var d1 = toDay is { } t ? t.DayNumber - Epoch : 1_000_000;
+            where.Add($"e.spacetime &&& ST_3DMakeBox(ST_MakePoint({Add(box.MinLon, NpgsqlDbType.Double)}, {Add(box.MinLat, NpgsqlDbType.Double)}, {Add((double)d0, NpgsqlDbType.Double)}), " +
+                      $"ST_MakePoint({Add(box.MaxLon, NpgsqlDbType.Double)}, {Add(box.MaxLat, NpgsqlDbType.Double)}, {Add((double)d1, NpgsqlDbType.Double)}))::geometry");
+        }
+        else if (query.Box is { } onlyBox)
+        {
+            where.Add($"e.geog && ST_MakeEnvelope({Add(onlyBox.MinLon, NpgsqlDbType.Double)}, {Add(onlyBox.MinLat, NpgsqlDbType.Double)}, {Add(onlyBox.MaxLon, NpgsqlDbType.Double)}, {Add(onlyBox.MaxLat, NpgsqlDbType.Double)}, 4326)::geography");
+        }
+        else if (fromDay is not null || toDay is not null)
+        {
+            where.Add($"e.days && daterange({Add((object?)fromDay ?? DBNull.Value, NpgsqlDbType.Date)}, {Add((object?)toDay ?? DBNull.Value, NpgsqlDbType.Date)}, '[]')");
+        }
         if (!string.IsNullOrWhiteSpace(query.EventType)) where.Add($"e.event_type = {Add(query.EventType, NpgsqlDbType.Text)}");
         if (!string.IsNullOrWhiteSpace(query.SubEventType)) where.Add($"e.sub_event_type = {Add(query.SubEventType, NpgsqlDbType.Text)}");
         if (!string.IsNullOrWhiteSpace(query.Actor))
@@ -298,6 +312,9 @@ public sealed partial class PostgresStore : IDisposable
         using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Day numbers in <c>events.spacetime</c> count from 2000-01-01.</summary>
+    private static readonly int Epoch = new DateOnly(2000, 1, 1).DayNumber;
 
     private static DateOnly? ParseDay(string? value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

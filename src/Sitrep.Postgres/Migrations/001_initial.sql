@@ -76,6 +76,14 @@ CREATE TABLE events (
     date_precision text,
     date_from      date,
     date_to        date,
+    -- (lon, lat, day number) from the first to the last day: one n-D GiST index answers box + date range
+    -- queries whether the box or the dates are the narrow side.
+    spacetime      geometry GENERATED ALWAYS AS (
+                       CASE WHEN lat IS NOT NULL AND lon IS NOT NULL AND date_from IS NOT NULL
+                            THEN ST_MakeLine(ST_MakePoint(lon, lat, date_from - DATE '2000-01-01'),
+                                             ST_MakePoint(lon, lat, COALESCE(date_to, date_from) - DATE '2000-01-01')) END) STORED,
+    days           daterange GENERATED ALWAYS AS (
+                       CASE WHEN date_from IS NOT NULL THEN daterange(date_from, COALESCE(date_to, date_from), '[]') END) STORED,
     fatalities     integer,
     hedged         boolean NOT NULL,
     json           jsonb NOT NULL,
@@ -83,7 +91,9 @@ CREATE TABLE events (
 );
 CREATE INDEX events_doc ON events (doc_id);
 CREATE INDEX events_geog ON events USING gist (geog);
-CREATE INDEX events_dates ON events (date_from, date_to);
+CREATE INDEX events_spacetime ON events USING gist (spacetime gist_geometry_ops_nd);
+CREATE INDEX events_days ON events USING gist (days);
+CREATE INDEX events_date_from ON events (date_from);
 CREATE INDEX events_type ON events (event_type, sub_event_type);
 CREATE INDEX events_search ON events USING gin (search);
 
