@@ -228,6 +228,18 @@ public sealed class PostgresStoreTests(PgDatabase db) : IClassFixture<PgDatabase
             Assert.Equal(all.Count(e => e.Date.Value == day || (e.Date.Precision == "month" && day.StartsWith(e.Date.Value!, StringComparison.Ordinal))), onDay.Total);
             Assert.All(onDay.Items, e => Assert.True(e.Date.Value == day || day.StartsWith(e.Date.Value!, StringComparison.Ordinal)));
 
+            // box and dates together (the (lon, lat, day) index), checked against the events themselves
+            bool InBox(Sitrep.Events.ConflictEvent e) => e.Location is { Lat: { } lat, Lon: { } lon } && lon >= box.MinLon && lon <= box.MaxLon && lat >= box.MinLat && lat <= box.MaxLat;
+            var days = all.Where(e => InBox(e) && e.Date.Precision == "day").Select(e => e.Date.Value!).Order(StringComparer.Ordinal).ToList();
+            var (d0, d1) = (days[days.Count / 3], days[2 * days.Count / 3]);
+            var both = store.QueryEvents(new EventQuery { Box = box, From = d0, To = d1, Limit = 1000 });
+            var expectedBoth = all.Count(e => InBox(e) && e.Date.Precision == "day" && string.CompareOrdinal(e.Date.Value, d0) >= 0 && string.CompareOrdinal(e.Date.Value, d1) <= 0);
+            Assert.True(expectedBoth > 0);
+            Assert.Equal(expectedBoth, both.Total);
+            Assert.Equal(expectedBoth, store.QueryEvents(new EventQuery { Box = box, From = d0, To = d1, Limit = 1 }).Total);
+            var open = store.QueryEvents(new EventQuery { Box = box, From = d0, Limit = 1000 });
+            Assert.Equal(all.Count(e => InBox(e) && e.Date.Value is { } v && string.CompareOrdinal(v.Length == 7 ? v + "-31" : v, d0) >= 0), open.Total);
+
             var battles = store.QueryEvents(new EventQuery { EventType = "Battles", Limit = 1000 });
             Assert.Equal(all.Count(e => e.EventType == "Battles"), battles.Total);
             Assert.Equal(0, store.QueryEvents(new EventQuery { Text = "'; DROP TABLE events; --" }).Total);
