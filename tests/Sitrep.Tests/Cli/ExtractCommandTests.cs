@@ -81,6 +81,8 @@ public sealed class ExtractCommandTests : IDisposable
     [InlineData("extract", "--published", "25/06/2020")]
     [InlineData("extract")]
     [InlineData("extract", "x.txt", "--db", "a.db", "--pg", "Host=localhost")]
+    [InlineData("extract", "x.txt", "--pg", "Host=127.0.0.1;Port=1;Timeout=3")]
+    [InlineData("extract", "x.txt", "--pg", "not a connection string")]
     [InlineData("frobnicate")]
     [InlineData("eval", "--gold", "nowhere", "--pred", "nowhere")]
     public void Usage_errors_exit_with_2(params string[] args)
