@@ -22,7 +22,7 @@ public static class ExtractCommand
 {
     public static Command Create()
     {
-        var inputs = new Argument<string[]>("INPUT") { Description = "Files and folders: .txt, .html/.htm, .jsonl, .xml/.rss/.atom.", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("INPUT") { Description = "Files and folders: .txt, .html/.htm, .jsonl, .xml/.rss/.atom. With --pg and none, the process only works the shared queue.", Arity = ArgumentArity.ZeroOrMore };
         var outDir = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => "out" };
         var db = new Option<string?>("--db") { Description = "SQLite store file (default sitrep.db)." };
         var pg = new Option<string?>("--pg") { Description = "PostgreSQL connection string (scale-out store)." };
@@ -43,6 +43,8 @@ public static class ExtractCommand
     {
         if (db is not null && pg is not null)
             return Usage("--db and --pg are alternatives: give one.");
+        if (inputs.Length == 0 && pg is null)
+            return Usage("give at least one INPUT (only a --pg worker may run without inputs: it works the shared queue).");
         if (published is not null && !DateOnly.TryParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             return Usage($"--published must be a date as YYYY-MM-DD, not '{published}'.");
         if (workers < 0)

@@ -12,7 +12,8 @@ namespace Sitrep.Postgres;
 /// (a no-op for content already there), then its workers claim batches with FOR UPDATE SKIP LOCKED until
 /// the queue is empty, whoever enqueued them; any number of such processes can run against one
 /// database. Finally it fuses the new events (under an advisory lock) and writes the output files for
-/// its own inputs from the store, so they hold the same results whichever worker made them.
+/// its own inputs from the store, so they hold the same results whichever worker made them. A process
+/// given no inputs only works the queue (a helper on a machine that does not have the files).
 /// </summary>
 public sealed class PostgresExtractJob(SitrepPipeline pipeline, PostgresStore store)
 {
@@ -57,14 +58,15 @@ public sealed class PostgresExtractJob(SitrepPipeline pipeline, PostgresStore st
         lock (_errors)
             if (_errors.Count > 0) throw new AggregateException("A worker failed.", _errors);
 
-        // 3. Results of this process's inputs, from the store.
-        failures.AddRange(store.Failures(enqueued.Ids).Select(f => new ExtractFailure(f.Id, f.Error)));
+        // 3. Results of this process's inputs (a process without inputs: of what it processed), from the store.
+        IReadOnlyList<string> mine = options.Inputs.Count > 0 ? enqueued.Ids : [.. _processed];
+        failures.AddRange(store.Failures([.. mine]).Select(f => new ExtractFailure(f.Id, f.Error)));
         var byType = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int documents = 0, events = 0, claims = 0;
         FusionSummary? fused = null;
         using (var output = OutputSet.Create(options.OutputDirectory))
         {
-            foreach (var chunk in enqueued.Ids.Chunk(500))
+            foreach (var chunk in mine.Chunk(500))
                 foreach (var document in store.GetDocuments(chunk))
                 {
                     documents++;
@@ -80,6 +82,7 @@ public sealed class PostgresExtractJob(SitrepPipeline pipeline, PostgresStore st
     }
 
     private readonly List<Exception> _errors = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _processed = new();
     private readonly Lock _report = new();
 
     private void Work(string worker, int batchSize, string version, Action<DocumentResult>? onResult, CancellationToken cancellationToken)
@@ -109,6 +112,7 @@ public sealed class PostgresExtractJob(SitrepPipeline pipeline, PostgresStore st
             }
             var results = batch.Items.Select(pipeline.TryRun).ToList();
             batch.Complete(results, version, registry);
+            foreach (var r in results) _processed.Enqueue(r.Id);
             if (onResult is not null)
                 lock (_report)
                     foreach (var r in results) onResult(r);

@@ -31,4 +31,24 @@ public sealed class PostgresCliTests(PgDatabase db) : IClassFixture<PgDatabase>,
         Assert.Equal(5, store.CountDocuments());
         Assert.Equal(events.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, store.CountEvents());
     }
+
+    [SkippableFact]
+    public void AWorkerWithoutInputsWorksTheSharedQueue()
+    {
+        using var own = new PgDatabase();
+        var cs = own.Require();
+        var docs = Directory.GetFiles(RepoPaths.SampleTexts, "*.txt").Order(StringComparer.Ordinal)
+            .Select(f => new Sitrep.Documents.RawDocument("queued-" + Path.GetFileName(f), f, Sitrep.Documents.DocumentFormat.Text, File.ReadAllText(f)))
+            .ToList();
+        using var store = PostgresStore.Open(cs);
+        store.Enqueue(docs, Sitrep.Pipeline.SitrepDefaults.PipelineVersion);
+        Assert.True(store.CountQueue().Pending >= docs.Count);
+
+        var worker = CliRunner.Run(_work, "extract", "--pg", cs, "--out", Path.Combine(_work, "w"));
+        Assert.Equal(0, worker.ExitCode);
+        Assert.Equal(0, store.CountQueue().Pending);
+        var ids = File.ReadLines(Path.Combine(_work, "w", "documents.jsonl"))
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).ToHashSet();
+        Assert.Superset(docs.Select(d => (string?)d.Id).ToHashSet(), ids);
+    }
 }
