@@ -44,22 +44,34 @@ public sealed class EventFramer(EventLexicon lexicon) : IStage
         }
 
         var accepted = new List<(int Sentence, Text.PhraseMatch<TriggerDefinition> Trigger)>();
+        var spreading = new HashSet<TextSpan>();
         foreach (var (si, trigger) in candidates)
         {
             if (trigger.Value.Weak && strongParagraphs.Contains(document.Sentences[si].Paragraph)) continue;
-            // "the attack", "the clashes": a definite noun names an event already told, not a new one.
-            if ((accepted.Count > 0 || si > 0) && trigger.Value.Role is TriggerRole.Noun or TriggerRole.Mutual && context.IsDefiniteReference(trigger)) continue;
+            // "the attack", "the clashes": a definite noun names an event already told, not a new one,
+            // unless it spreads to a new place ("the clashes that spilled over to the camp of X")
+            if ((accepted.Count > 0 || si > 0) && trigger.Value.Role is TriggerRole.Noun or TriggerRole.Mutual && context.IsDefiniteReference(trigger))
+            {
+                if (accepted.Count == 0 || !context.SpreadsToPlace(si, trigger.Span)) continue;
+                spreading.Add(trigger.Span);
+            }
             accepted.Add((si, trigger));
         }
         context.Accept(accepted);
         foreach (var (si, trigger) in accepted)
-            frames.AddRange(context.Frame(si, trigger));
+        {
+            var antecedent = spreading.Contains(trigger.Span) ? frames.LastOrDefault(f => f.EventType == trigger.Value.EventType) : null;
+            frames.AddRange(context.Frame(si, trigger, antecedent));
+        }
 
         // "suicide bombers attacked the base": the specific weapon names the event; the generic attack is the same act
         frames.RemoveAll(f => f.SubEventType == "Armed clash" && frames.Any(g => g != f && g.Sentence == f.Sentence
             && g.EventType == "Explosions/Remote violence" && g.Actor1?.EventActor == f.Actor1?.EventActor));
         context.AttachStrayQuantities(frames);
-        var events = Merge(frames).Select((f, i) => f.ToEvent(document, $"{document.Id}-E{i + 1}")).ToImmutableArray();
+        AggregateTolls.FoldSummaries(frames);
+        var merged = Merge(frames);
+        AggregateTolls.Distribute(merged, context.IsFocus);
+        var events = merged.Select((f, i) => f.ToEvent(document, $"{document.Id}-E{i + 1}")).ToImmutableArray();
         var claims = new ClaimFinder(lexicon, context).Find();
         return document with { Events = events, Claims = claims };
     }
@@ -303,7 +315,28 @@ internal sealed class FrameContext
         return gap.Length == 0 || gap is "," or "and" or ", and" or "&" or "and the" or ", the" or "as well as";
     }
 
-    public IEnumerable<Frame> Frame(int sentence, Text.PhraseMatch<TriggerDefinition> trigger)
+    /// <summary>"the clashes that spilled over to the camp of X": a spread cue after the trigger, then a place, in its clause.</summary>
+    public bool SpreadsToPlace(int sentence, TextSpan trigger)
+    {
+        var clause = ClauseOf(SentenceSpan(sentence), trigger);
+        foreach (var cue in Cues)
+        {
+            if (cue.Value != "spread" || cue.Span.Start < trigger.End || !clause.Contains(cue.Span)) continue;
+            if (Places.Any(p => p.Span.Start >= cue.Span.End && clause.Contains(p.Span) && !InsideActor(p.Span))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"the main clash occurred in ...", "the heaviest fighting was in ...": the report's own focus among its events.</summary>
+    public bool IsFocus(Frame frame)
+    {
+        var clause = ClauseOf(SentenceSpan(frame.Sentence), frame.Trigger);
+        foreach (var cue in Cues)
+            if (cue.Value == "focus" && clause.Contains(cue.Span) && cue.Span.End <= frame.Trigger.End) return true;
+        return false;
+    }
+
+    public IEnumerable<Frame> Frame(int sentence, Text.PhraseMatch<TriggerDefinition> trigger, Frame? antecedent = null)
     {
         var span = SentenceSpan(sentence);
         var definition = trigger.Value;
@@ -325,6 +358,13 @@ internal sealed class FrameContext
         var (side1, side2) = Roles(span, trigger, definition);
         var actor1 = side1?.Head ?? (definition.Role is TriggerRole.Agent or TriggerRole.Capture && !IsPassive(trigger.Span) ? PronounSubject(span, trigger.Span) : null);
         var actor2 = side2?.Head;
+        // "the clashes that spilled over to X" with no side named: the sides (and type) of the event it continues
+        var inherits = antecedent is not null && side1 is null && side2 is null;
+        if (inherits)
+        {
+            (actor1, actor2) = (antecedent!.Actor1, antecedent.Actor2);
+            (eventType, subType) = (antecedent.EventType, antecedent.SubEventType);
+        }
         // one actor on both sides is infighting only when the text names several of its factions
         if (actor1 is not null && actor2 is not null && side1 != side2 && actor1.EventActor == actor2.EventActor)
             actor2 = null;
@@ -382,6 +422,7 @@ internal sealed class FrameContext
             };
             frame.AddSide1(side1, supporters1);
             frame.AddSide2(side2, supporters2, infighting: side1 is not null && side1 == side2);
+            if (inherits) frame.InheritSides(antecedent!);
             (frame.Date, frame.DateIsLocal) = DateFor(sentence);
             frame.Attribution = AttributionFor(sentence, trigger.Span);
             frame.Hedged = IsHedged(span);
@@ -502,6 +543,8 @@ internal sealed class FrameContext
             var chosen = afterTrigger.Count > 0 ? afterTrigger : [located[^1]];
             // "al-Mariqiyeh region East of Deir Ezzur airbase": the landmark only locates the place before it
             chosen = chosen.Where(p => !IsLandmark(p, chosen)).ToList();
+            // "the town of Deiban in the countryside of Deir Ezzur": a place told right after "in" holds the place before it
+            chosen = chosen.Where(p => !LocatesPrevious(p, chosen)).ToList();
             // "the village of X in the countryside of Raqqa": the area holding a named place is no place of its own
             chosen = chosen.Where(p => !(IsAreaType(p) && chosen.Any(q => q != p && !IsAreaType(q) && q.Admin1 == p.Admin1))).ToList();
             // "various areas in the Syrian Badia": a vague sweep is no event place when named places follow.
@@ -556,11 +599,20 @@ internal sealed class FrameContext
 
     private static bool IsAreaType(PlaceMention p) => p.FeatureType is "governorate" or "region" or "desert" or "district" or "subdistrict";
 
+    private bool LocatesPrevious(PlaceMention place, List<PlaceMention> list)
+    {
+        var previous = list.LastOrDefault(q => q.Phrase.End <= place.Phrase.Start);
+        if (previous is null) return false;
+        var gap = Document.Text.AsSpan(previous.Phrase.End, place.Phrase.Start - previous.Phrase.End).Trim();
+        return gap is "in" or "in the" or ", in" or ", in the";
+    }
+
     private bool IsLandmark(PlaceMention place, List<PlaceMention> list)
     {
         foreach (var cue in Cues)
         {
-            if (cue.Value != "landmark" || cue.Span.End > place.Phrase.Start || place.Phrase.Start - cue.Span.End > 12) continue;
+            // the cue may open the place's own phrase ("south of Maarat al-Numan")
+            if (cue.Value != "landmark" || cue.Span.End > place.Span.Start || place.Span.Start - cue.Span.End > 12) continue;
             if (list.Any(q => q != place && q.Phrase.End <= cue.Span.Start && cue.Span.Start - q.Phrase.End <= 40)) return true;
         }
         return false;
