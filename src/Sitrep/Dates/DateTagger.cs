@@ -28,7 +28,27 @@ public sealed class DateTagger : IStage
         // The title often carries the only date ("Syria in Last 24 Hours").
         if (document.TitleSpan is { } title && !document.IsInBody(title)) TagRange(words, title, document.Published, found);
         foreach (var paragraph in document.Body) TagRange(words, paragraph, document.Published, found);
+        // "“... clashed near al-Sukhnah two days ago,” Amaq said": a quoted "two days ago" counts from the statement, not from publication
+        for (var k = 0; k < found.Count; k++)
+            if (found[k] is { RelativeTo: DateResolver.Publication, Value: not null } d && IsQuoted(document, d.Span))
+                found[k] = d with { Value = null };
         return found;
+    }
+
+    /// <summary>Whether a span lies inside a quotation of its paragraph (more opening than closing quote marks before it).</summary>
+    private static bool IsQuoted(Document document, TextSpan span)
+    {
+        var paragraph = document.Body.FirstOrDefault(p => p.Contains(span));
+        if (paragraph == default) return false;
+        var open = 0;
+        var straight = false;
+        foreach (var c in document.Text.AsSpan(paragraph.Start, span.Start - paragraph.Start))
+        {
+            if (c == '\u201C') open++;
+            else if (c == '\u201D') open = Math.Max(0, open - 1);
+            else if (c == '"') straight = !straight;
+        }
+        return open > 0 || straight;
     }
 
     /// <summary>Tags a bare phrase (tests, tools): the whole text is one body paragraph.</summary>
@@ -43,7 +63,7 @@ public sealed class DateTagger : IStage
         {
             var used = DateResolver.Match(w, i, published, out var date);
             if (used == 0) { i++; continue; }
-            found.Add(new DateMention(w.Cover(i, i + used - 1), date.Value, date.Precision, date.RelativeTo));
+            found.Add(new DateMention(w.Cover(i, i + used - 1), date.Value, date.Precision, date.RelativeTo) { Offset = date.Offset });
             i += used;
         }
     }

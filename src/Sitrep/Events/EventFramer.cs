@@ -71,9 +71,25 @@ public sealed class EventFramer(EventLexicon lexicon) : IStage
         AggregateTolls.FoldSummaries(frames);
         var merged = Merge(frames);
         AggregateTolls.Distribute(merged, context.IsFocus);
+        AnchorRelativeDates(merged);
         var events = merged.Select((f, i) => f.ToEvent(document, $"{document.Id}-E{i + 1}")).ToImmutableArray();
         var claims = new ClaimFinder(lexicon, context).Find();
         return document with { Events = events, Claims = claims };
+    }
+
+    /// <summary>
+    /// "Two days after the attack", "the next day": a date told relative to another event lies on the date of the
+    /// last event told before it that has a full day (when that one is known).
+    /// </summary>
+    private static void AnchorRelativeDates(List<Frame> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Date is not { RelativeTo: DateResolver.Event, Value: null, Offset: { } offset } relative) continue;
+            var anchor = events.Take(i).LastOrDefault(e => e.Date is { Value.Length: 10 } d && d.Span != relative.Span);
+            if (DateResolver.FromEvent(anchor?.Date?.Value, offset, relative.Precision) is { } value)
+                events[i].Date = relative with { Value = value };
+        }
     }
 
     /// <summary>One event per (sub-type, place, actor pair): restatements add evidence to the first report.</summary>
@@ -423,7 +439,7 @@ internal sealed class FrameContext
             frame.AddSide1(side1, supporters1);
             frame.AddSide2(side2, supporters2, infighting: side1 is not null && side1 == side2);
             if (inherits) frame.InheritSides(antecedent!);
-            (frame.Date, frame.DateIsLocal) = DateFor(sentence);
+            (frame.Date, frame.DateIsLocal) = DateFor(sentence, place);
             frame.Attribution = AttributionFor(sentence, trigger.Span);
             frame.Hedged = IsHedged(span);
             foreach (var q in Within(Quantities, span).Where(q => NearestTrigger(q, sentence, trigger)))
@@ -647,14 +663,23 @@ internal sealed class FrameContext
     /// The event's date: one in its sentence (not the date of a report, "On June 25, ISIS announced"),
     /// else an earlier one of its paragraph, else the article's anchor date (the first it gives, title included).
     /// </summary>
-    private (DateMention? Date, bool Local) DateFor(int sentence)
+    private (DateMention? Date, bool Local) DateFor(int sentence, PlaceMention? place)
     {
         var span = SentenceSpan(sentence);
         var paragraph = ParagraphOf(sentence);
         var local = Within(Dates, span).FirstOrDefault(d => !IsReportDate(d));
         if (local is not null) return (local, true);
-        var date = Dates.LastOrDefault(d => d.Span.End <= span.Start && paragraph.Contains(d.Span) && !IsReportDate(d))
-            ?? Dates.FirstOrDefault(d => !IsReportDate(d))
+        var earlier = Dates.LastOrDefault(d => d.Span.End <= span.Start && paragraph.Contains(d.Span) && !IsReportDate(d));
+        if (earlier is not null) return (earlier, false);
+        // "... airstrikes against northern Idlib. Operations in Idlib escalated on 5 October ...": the next sentence dates
+        // the events of the same province
+        if (place?.Admin1 is { } admin1 && sentence + 1 < Document.Sentences.Length)
+        {
+            var next = SentenceSpan(sentence + 1);
+            var nextDate = Within(Dates, next).FirstOrDefault(d => !IsReportDate(d));
+            if (nextDate is not null && Within(Places, next).Any(p => p.Admin1 == admin1 && !InsideActor(p.Span))) return (nextDate, false);
+        }
+        var date = Dates.FirstOrDefault(d => !IsReportDate(d))
             ?? Dates.FirstOrDefault();
         return (date, false);
     }

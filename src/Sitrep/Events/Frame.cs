@@ -98,7 +98,8 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
         SubEventType == other.SubEventType
         && SameActors(other)
         && SamePlace(other)
-        && (Date is null || other.Date is null || !DateIsLocal || !other.DateIsLocal || Date.Value == other.Date.Value);
+        // an unknown date does not tell two reports apart; two known, different ones do
+        && (Date?.Value is null || other.Date?.Value is null || !DateIsLocal || !other.DateIsLocal || Date.Value == other.Date.Value);
 
     private bool SameActors(Frame other)
     {

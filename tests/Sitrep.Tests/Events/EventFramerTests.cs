@@ -51,15 +51,25 @@ public class EventFramerTests
             return this;
         }
 
-        public Annotated Date(string surface, string? value, string precision = "day")
+        public Annotated Date(string surface, string? value, string precision = "day", string relativeTo = "publication", int? offset = null)
         {
-            _mentions.Add(new DateMention(Find(surface), value, precision, "publication"));
+            _mentions.Add(new DateMention(Find(surface), value, precision, relativeTo) { Offset = offset });
             return this;
         }
 
         public Document Frame()
         {
-            var doc = Attribution.Process(AttributionTaggerTests.Prepare(Text)).AddMentions(_mentions);
+            // paragraphs are separated by a blank line
+            var body = new List<TextSpan>();
+            var start = 0;
+            for (var at = Text.IndexOf("\n\n", StringComparison.Ordinal); at >= 0; at = Text.IndexOf("\n\n", start, StringComparison.Ordinal))
+            {
+                body.Add(new TextSpan(start, at));
+                start = at + 2;
+            }
+            body.Add(new TextSpan(start, Text.Length));
+            var prepared = new global::Sitrep.Text.SentenceSplitter().Process(new Document { Id = "t", Text = Text, Body = [.. body] });
+            var doc = Attribution.Process(prepared).AddMentions(_mentions);
             return Framer.Process(doc);
         }
     }
@@ -278,5 +288,60 @@ public class EventFramerTests
             .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria)
             .Place("Sukhnah", "Sukhnah", 2).Place("Arak", "Arak", 2).Frame();
         Assert.Equal("Sukhnah", Assert.Single(near.Events).Location!.Name);
+    }
+
+    [Fact]
+    public void A_date_relative_to_an_earlier_event_is_resolved_on_that_events_day()
+    {
+        var doc = new Annotated("ISIS fighters attacked the army near Sukhnah on June 23. Two days after the attack, Russian jets struck ISIS hideouts near Arak.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria).Actor("Russian jets", Russia, "external_forces").Actor("ISIS hideouts", IS, "rebel_group")
+            .Place("Sukhnah", "Sukhnah", 2).Place("Arak", "Arak", 2)
+            .Date("June 23", "2023-06-23").Date("Two days after the attack", null, relativeTo: "event", offset: 2).Frame();
+        Assert.Equal(2, doc.Events.Length);
+        Assert.Equal(("2023-06-23", "2023-06-25"), (doc.Events[0].Date.Value, doc.Events[1].Date.Value));
+        Assert.Equal("event", doc.Events[1].Date.RelativeTo);
+    }
+
+    [Fact]
+    public void A_date_relative_to_an_event_with_no_known_day_stays_unresolved()
+    {
+        var doc = new Annotated("ISIS fighters attacked the army near Sukhnah on June 23. Two days after the attack, Russian jets struck ISIS hideouts near Arak.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria).Actor("Russian jets", Russia, "external_forces").Actor("ISIS hideouts", IS, "rebel_group")
+            .Place("Sukhnah", "Sukhnah", 2).Place("Arak", "Arak", 2)
+            .Date("June 23", null).Date("Two days after the attack", null, relativeTo: "event", offset: 2).Frame();
+        Assert.Equal(2, doc.Events.Length);
+        Assert.All(doc.Events, e => Assert.Null(e.Date.Value));
+    }
+
+    [Fact]
+    public void An_undated_event_takes_the_date_of_the_next_sentence_about_the_same_province()
+    {
+        var doc = new Annotated("The campaign began on 6 December.\n\nThe Syrian army has been carrying out airstrikes against Idlib.\n\nOperations around Saraqib escalated on 5 October.")
+            .Actor("The Syrian army", Syria).Place("Idlib", "Idlib").Place("Saraqib", "Saraqib")
+            .Date("6 December", "2023-12-06").Date("5 October", "2023-10-05").Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("2023-10-05", e.Date.Value);
+
+        // no place of the province in the next sentence: the article's date
+        var other = new Annotated("The campaign began on 6 December.\n\nThe Syrian army has been carrying out airstrikes against Idlib.\n\nTalks resumed on 5 October.")
+            .Actor("The Syrian army", Syria).Place("Idlib", "Idlib")
+            .Date("6 December", "2023-12-06").Date("5 October", "2023-10-05").Frame();
+        Assert.Equal("2023-12-06", Assert.Single(other.Events).Date.Value);
+    }
+
+    [Fact]
+    public void An_unknown_date_does_not_split_a_restatement_from_its_report()
+    {
+        var doc = new Annotated("ISIS fighters attacked the army near Sukhnah on June 23. ISIS fighters attacked the army near Sukhnah two days ago.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria).Actor("ISIS fighters", IS, "rebel_group", 1).Actor("the army", Syria, occurrence: 1)
+            .Place("Sukhnah", "Sukhnah", 2)
+            .Date("June 23", "2023-06-23").Date("two days ago", null).Frame();
+        Assert.Equal("2023-06-23", Assert.Single(doc.Events).Date.Value);
+
+        var known = new Annotated("ISIS fighters attacked the army near Sukhnah on June 23. ISIS fighters attacked the army near Sukhnah two days ago.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria).Actor("ISIS fighters", IS, "rebel_group", 1).Actor("the army", Syria, occurrence: 1)
+            .Place("Sukhnah", "Sukhnah", 2)
+            .Date("June 23", "2023-06-23").Date("two days ago", "2023-12-05").Frame();
+        Assert.Equal(2, known.Events.Length);
     }
 }
