@@ -268,14 +268,31 @@ internal sealed class FrameContext
     public bool IsDefiniteReference(Text.PhraseMatch<TriggerDefinition> trigger)
     {
         var tokens = Document.Tokens;
+        var counted = false;
         for (var k = trigger.TokenIndex - 1; k >= 0 && k >= trigger.TokenIndex - 3; k--)
         {
             var word = Document.Text.AsSpan(tokens[k].Span.Start, tokens[k].Span.Length);
             if (word.Equals("the", StringComparison.OrdinalIgnoreCase) || word.Equals("this", StringComparison.OrdinalIgnoreCase)
                 || word.Equals("these", StringComparison.OrdinalIgnoreCase) || word.Equals("that", StringComparison.OrdinalIgnoreCase))
-                return k == trigger.TokenIndex - 1 || Actors.Any(a => a.Span.Start >= tokens[k].Span.Start && a.Span.End <= trigger.Span.Start);
+                return k == trigger.TokenIndex - 1 || counted || Actors.Any(a => a.Span.Start >= tokens[k].Span.Start && a.Span.End <= trigger.Span.Start);
+            // "both attacks"; "the two attacks" counts events already told
+            if (word.Equals("both", StringComparison.OrdinalIgnoreCase)) return k == trigger.TokenIndex - 1;
+            if (k == trigger.TokenIndex - 1 && IsSmallNumberWord(word))
+            {
+                counted = true;
+                continue;
+            }
             if (tokens[k].Kind != TokenKind.Word || !Actors.Any(a => a.Span.Contains(tokens[k].Span))) return false;
         }
+        return false;
+    }
+
+    private static readonly string[] SmallNumbers = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+    private static bool IsSmallNumberWord(ReadOnlySpan<char> word)
+    {
+        foreach (var n in SmallNumbers)
+            if (word.Equals(n, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 
@@ -747,12 +764,66 @@ internal sealed class FrameContext
             var quantities = Within(Quantities, SentenceSpan(si)).ToList();
             if (quantities.Count == 0) continue;
             var paragraph = Document.Sentences[si].Paragraph;
-            var owner = frames.LastOrDefault(f => f.Sentence < si && Document.Sentences[f.Sentence].Paragraph == paragraph);
-            if (owner is null) continue;
-            owner.AddEvidence(SentenceSpan(si));
-            foreach (var q in quantities) owner.AddQuantity(q);
-            if (IsHedged(SentenceSpan(si))) owner.Hedged = true;
+            var owners = CoveredEvents(frames, si);
+            if (owners.Count == 0 && frames.LastOrDefault(f => f.Sentence < si && Document.Sentences[f.Sentence].Paragraph == paragraph) is { } last)
+                owners.Add(last);
+            foreach (var owner in owners)
+            {
+                owner.AddEvidence(SentenceSpan(si));
+                foreach (var q in quantities) owner.AddQuantity(q);
+                if (IsHedged(SentenceSpan(si))) owner.Hedged = true;
+            }
         }
+    }
+
+    /// <summary>How many sentences back a summary ("killed in the two attacks") may reach for the events it covers.</summary>
+    private const int SummaryReach = 3;
+
+    /// <summary>
+    /// "A total of 12 were killed in the two attacks", "in both raids", "in the clashes": a plural definite event noun after
+    /// a list of events covers them: the last n when it counts them, else the run of events of its type told just before.
+    /// </summary>
+    private List<Frame> CoveredEvents(List<Frame> frames, int sentence)
+    {
+        var (first, _) = TokenRange(sentence);
+        foreach (var trigger in TriggersOf(sentence))
+        {
+            if (trigger.Value.Role is not (TriggerRole.Noun or TriggerRole.Mutual) || !IsPlural(trigger)) continue;
+            var count = CountBefore(trigger.TokenIndex, first);
+            if (count is null && !IsDefiniteReference(trigger)) continue;
+            var before = frames.Where(f => f.Sentence < sentence && sentence - f.Sentence <= SummaryReach).ToList();
+            var run = new List<Frame>();
+            for (var k = before.Count - 1; k >= 0; k--)
+            {
+                var f = before[k];
+                if (run.Count > 0 && run.Any(r => r.PlaceKey == f.PlaceKey && r.SubEventType == f.SubEventType)) continue;
+                if (count is null && f.EventType != trigger.Value.EventType && !trigger.Value.AirSensitive && !trigger.Value.HeavySensitive) break;
+                run.Add(f);
+                if (count is { } n && run.Count == n) break;
+            }
+            if (run.Count >= 2 && (count is null || run.Count == count)) { run.Reverse(); return run; }
+        }
+        return [];
+    }
+
+    private bool IsPlural(Text.PhraseMatch<TriggerDefinition> trigger)
+    {
+        var last = Document.Tokens[trigger.TokenIndex + trigger.TokenCount - 1].Span;
+        var word = Document.Text.AsSpan(last.Start, last.Length);
+        return word.Length > 3 && (word[^1] is 's' or 'S') && word[^2] is not ('s' or 'S');
+    }
+
+    /// <summary>"the two attacks", "both raids": the number of events a plural event noun counts, when it says.</summary>
+    private int? CountBefore(int triggerToken, int sentenceFirst)
+    {
+        for (var k = triggerToken - 1; k >= sentenceFirst && k >= triggerToken - 2; k--)
+        {
+            var t = Document.Tokens[k].Span;
+            var word = Document.Text.AsSpan(t.Start, t.Length);
+            if (word.Equals("both", StringComparison.OrdinalIgnoreCase)) return 2;
+            if (IsSmallNumberWord(word) || word is [>= '2' and <= '9']) return NumberPhrase.ParseNumber(word.ToString());
+        }
+        return null;
     }
 }
 

@@ -204,4 +204,51 @@ public class AggregateTollTests
         Assert.Equal("Jarjanaz", e.Location!.Name);
         Assert.Equal(8, e.Fatalities.Best);
     }
+
+    [Fact]
+    public void A_toll_in_the_two_attacks_after_a_list_is_shared_by_the_two_events()
+    {
+        var doc = new Annotated(
+            "ISIS fighters attacked an army checkpoint in Salba. Hours later, ISIS fighters attacked an army post in Tal Ali. "
+            + "Seven soldiers were killed in the two attacks.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("army", Syria)
+            .Actor("ISIS fighters", IS, "rebel_group", occurrence: 1).Actor("army", Syria, occurrence: 1)
+            .Place("Salba", "Salba").Place("Tal Ali", "Tal Ali")
+            .Killed("Seven soldiers were killed", 7).Frame();
+        Assert.Equal(["Salba", "Tal Ali"], doc.Events.Select(e => e.Location!.Name).ToArray());
+        Assert.Equal([4, 3], doc.Events.Select(e => e.Fatalities.Best).ToArray());
+        var summary = doc.Sentences[^1].Span;
+        Assert.All(doc.Events, e => Assert.Contains(summary, e.Evidence));
+    }
+
+    [Fact]
+    public void A_toll_in_the_clashes_after_several_clashes_is_shared_but_a_singular_one_goes_to_the_last_event()
+    {
+        const string list = "ISIS fighters clashed with the army in Salba. ISIS fighters clashed with the army in Tal Ali. ";
+        Annotated Build(string tail) => new Annotated(list + tail)
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria)
+            .Actor("ISIS fighters", IS, "rebel_group", occurrence: 1).Actor("the army", Syria, occurrence: 1)
+            .Place("Salba", "Salba").Place("Tal Ali", "Tal Ali")
+            .Killed("Six soldiers were killed", 6);
+
+        var plural = Build("Six soldiers were killed in the clashes.").Frame();
+        Assert.Equal([3, 3], plural.Events.Select(e => e.Fatalities.Best).ToArray());
+
+        var singular = Build("Six soldiers were killed in the clash.").Frame();
+        Assert.Equal([null, 6], singular.Events.Select(e => e.Fatalities.Best).ToArray());
+    }
+
+    [Fact]
+    public void Both_attacks_is_a_reference_to_events_told_not_a_new_event()
+    {
+        var doc = new Annotated(
+            "ISIS fighters attacked an army checkpoint in Salba. ISIS fighters attacked an army post in Tal Ali. "
+            + "Four soldiers died in both attacks.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("army", Syria)
+            .Actor("ISIS fighters", IS, "rebel_group", occurrence: 1).Actor("army", Syria, occurrence: 1)
+            .Place("Salba", "Salba").Place("Tal Ali", "Tal Ali")
+            .Killed("Four soldiers died", 4).Frame();
+        Assert.Equal(2, doc.Events.Length);
+        Assert.Equal([2, 2], doc.Events.Select(e => e.Fatalities.Best).ToArray());
+    }
 }
