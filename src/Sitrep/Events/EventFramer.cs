@@ -65,8 +65,15 @@ public sealed class EventFramer(EventLexicon lexicon) : IStage
         }
 
         // "suicide bombers attacked the base": the specific weapon names the event; the generic attack is the same act
-        frames.RemoveAll(f => f.SubEventType == "Armed clash" && frames.Any(g => g != f && g.Sentence == f.Sentence
-            && g.EventType == "Explosions/Remote violence" && g.Actor1?.EventActor == f.Actor1?.EventActor));
+        foreach (var f in frames.Where(f => f.SubEventType == "Armed clash").ToList())
+        {
+            var weapon = frames.FirstOrDefault(g => g != f && g.Sentence == f.Sentence
+                && g.EventType == "Explosions/Remote violence" && g.Actor1?.EventActor == f.Actor1?.EventActor);
+            if (weapon is null) continue;
+            // the casualties told with the generic attack are the weapon's
+            weapon.TakeCasualties(f);
+            frames.Remove(f);
+        }
         context.AttachStrayQuantities(frames);
         AggregateTolls.FoldSummaries(frames);
         var merged = Merge(frames);
@@ -425,7 +432,9 @@ internal sealed class FrameContext
             if (!Within(Places, span).Any()) yield break;
         }
         // "killing seven people": victims counted as people or civilians make civilians the target
-        if (actor2 is null && eventType != "Strategic developments" && Within(Quantities, span).FirstOrDefault(q => q.Kind is QuantityKind.Killed or QuantityKind.Injured && IsCivilianNoun(q.Who)) is { } victims)
+        // ("two members of the Syrian army": members of a named armed side are no civilians)
+        if (actor2 is null && eventType != "Strategic developments" && Within(Quantities, span).FirstOrDefault(q => q.Kind is QuantityKind.Killed or QuantityKind.Injured
+                && IsCivilianNoun(q.Who) && !Actors.Any(a => q.Span.Contains(a.Span) && a.ActorType != "civilians")) is { } victims)
             actor2 = new ActorMention(victims.Span, $"Civilians ({FocusCountry})", "civilians", FocusCountry) { IsSynthetic = true };
         if (eventType == "Battles" && actor2?.ActorType == "civilians")
         {

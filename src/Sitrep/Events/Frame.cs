@@ -159,6 +159,12 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
         foreach (var a in antecedent._assoc2) AddAssoc(_assoc2, a, Actor2);
     }
 
+    /// <summary>Takes the counts of another frame of the same act (killed, injured, materiel).</summary>
+    public void TakeCasualties(Frame other)
+    {
+        foreach (var q in other._killed.Concat(other._injured).Concat(other._killedOrInjured).Concat(other._materiel)) AddQuantity(q);
+    }
+
     public void Absorb(Frame other)
     {
         foreach (var e in other._evidence) AddEvidence(e);

@@ -45,9 +45,9 @@ public class EventFramerTests
             return this;
         }
 
-        public Annotated Killed(string surface, int? value, QuantityKind kind = QuantityKind.Killed, int? low = null)
+        public Annotated Killed(string surface, int? value, QuantityKind kind = QuantityKind.Killed, int? low = null, string? who = null)
         {
-            _mentions.Add(new QuantityMention(Find(surface), kind, value, low, null, null, value is null));
+            _mentions.Add(new QuantityMention(Find(surface), kind, value, low, null, who, value is null));
             return this;
         }
 
@@ -343,5 +343,31 @@ public class EventFramerTests
             .Place("Sukhnah", "Sukhnah", 2)
             .Date("June 23", "2023-06-23").Date("two days ago", "2023-12-05").Frame();
         Assert.Equal(2, known.Events.Length);
+    }
+
+    [Fact]
+    public void Members_of_a_named_armed_side_killed_are_no_civilians()
+    {
+        var doc = new Annotated("Two members of the Syrian army were killed when a roadside bomb went off near Palmyra.")
+            .Actor("the Syrian army", Syria).Place("Palmyra", "Palmyra", 2)
+            .Killed("Two members of the Syrian army were killed", 2, who: "members").Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.NotEqual("Civilians (Syria)", e.Actor2);
+        Assert.Equal(2, e.Fatalities.Best);
+
+        var family = new Annotated("Two members of a family were killed when a roadside bomb went off near Palmyra.")
+            .Place("Palmyra", "Palmyra", 2).Killed("Two members of a family were killed", 2, who: "members").Frame();
+        Assert.Equal("Civilians (Syria)", Assert.Single(family.Events).Actor2);
+    }
+
+    [Fact]
+    public void The_toll_told_with_a_generic_attack_goes_to_the_weapon_event_that_replaces_it()
+    {
+        var doc = new Annotated("ISIS suicide bombers attacked an army post near Palmyra, killing six soldiers.")
+            .Actor("ISIS", IS, "rebel_group").Actor("army post", Syria).Place("Palmyra", "Palmyra", 2)
+            .Killed("killing six soldiers", 6).Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("Suicide bomb", e.SubEventType);
+        Assert.Equal(6, e.Fatalities.Best);
     }
 }
