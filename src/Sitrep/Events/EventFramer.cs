@@ -48,6 +48,7 @@ public sealed class EventFramer(EventLexicon lexicon) : IStage
         foreach (var (si, trigger) in candidates)
         {
             if (trigger.Value.Weak && strongParagraphs.Contains(document.Sentences[si].Paragraph)) continue;
+            if (context.IsPartOfAnotherTrigger(trigger, candidates.Where(c => c.Sentence == si).Select(c => c.Trigger))) continue;
             // "the attack", "the clashes": a definite noun names an event already told, not a new one,
             // unless it spreads to a new place ("the clashes that spilled over to the camp of X")
             if ((accepted.Count > 0 || si > 0) && trigger.Value.Role is TriggerRole.Noun or TriggerRole.Mutual && context.IsDefiniteReference(trigger))
@@ -353,6 +354,38 @@ internal sealed class FrameContext
         if (to < from) return false;
         var gap = Document.Text.AsSpan(from, to - from).Trim();
         return gap.Length == 0 || gap is "," or "and" or ", and" or "&" or "and the" or ", the" or "as well as";
+    }
+
+    /// <summary>
+    /// One act told by two triggers: "repelled an Islamic State attack" (the defender's verb only tells the attack's outcome) and
+    /// "a US strike targeted", "an explosive device targeted" (the weapon noun is the subject of the generic verb).
+    /// </summary>
+    public bool IsPartOfAnotherTrigger(Text.PhraseMatch<TriggerDefinition> trigger, IEnumerable<Text.PhraseMatch<TriggerDefinition>> sameSentence)
+    {
+        const int MaxObjectGap = 4;
+        foreach (var other in sameSentence)
+        {
+            if (other.Span == trigger.Span) continue;
+            var otherEnd = other.TokenIndex + other.TokenCount;
+            // "repelled an (Islamic State) attack": the attack, with its attacker, is the event
+            var end = trigger.TokenIndex + trigger.TokenCount;
+            if (trigger.Value.Role == TriggerRole.Defender && other.Value.Role == TriggerRole.Noun
+                && other.TokenIndex >= end && other.TokenIndex - end <= MaxObjectGap && !PunctuationBetween(end, other.TokenIndex)
+                && !IsDefiniteReference(other))
+                return true;
+            // "a US strike targeted": the weapon noun right before the verb names the act
+            if (trigger.Value.Role == TriggerRole.Agent && other.Value.Role == TriggerRole.Noun && other.Value.EventType == ExplosionsType
+                && otherEnd == trigger.TokenIndex)
+                return true;
+        }
+        return false;
+    }
+
+    private bool PunctuationBetween(int fromToken, int toToken)
+    {
+        for (var k = fromToken; k < toToken; k++)
+            if (Document.Tokens[k].Kind == TokenKind.Punctuation) return true;
+        return false;
     }
 
     /// <summary>"the clashes that spilled over to the camp of X": a spread cue after the trigger, then a place, in its clause.</summary>

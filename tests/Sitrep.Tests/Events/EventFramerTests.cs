@@ -370,4 +370,26 @@ public class EventFramerTests
         Assert.Equal("Suicide bomb", e.SubEventType);
         Assert.Equal(6, e.Fatalities.Best);
     }
+
+    [Fact]
+    public void Repelling_a_named_attack_is_one_event_told_by_the_attack()
+    {
+        var doc = new Annotated("Peshmerga forces repelled an Islamic State attack on their positions near Makhmour, killing four militants.")
+            .Actor("Peshmerga forces", "Military Forces of Iraq (Kurdistan Region)").Actor("Islamic State", IS, "rebel_group")
+            .Place("Makhmour", "Makhmour", 2).Killed("killing four militants", 4).Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(IS, e.Actor1);
+        Assert.Equal(4, e.Fatalities.Best);
+    }
+
+    [Fact]
+    public void A_weapon_noun_right_before_a_generic_verb_is_the_act_itself()
+    {
+        var doc = new Annotated("A US strike targeted a meeting of Hurras al-Din leaders west of Aleppo, killing six commanders.")
+            .Actor("US", "Military Forces of the United States", "external_forces").Actor("Hurras al-Din", "Hurras al-Din", "rebel_group")
+            .Place("Aleppo", "Aleppo", 2, "west of Aleppo").Killed("killing six commanders", 6).Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("Air/drone strike", e.SubEventType);
+        Assert.Equal(6, e.Fatalities.Best);
+    }
 }
