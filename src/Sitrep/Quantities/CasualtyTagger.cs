@@ -221,7 +221,11 @@ public sealed class CasualtyTagger(QuantityLexicon lexicon) : IStage
                 count.Class = NounClass.People;
                 var head = idx;
                 while (_lexicon.IsPerson(w[head + 1]) && !w.IsPunctuation(head + 1)) head++;
+                var single = head;
                 head = ExtendPeople(w, head);
+                // "a child and his mother": two people named one by one
+                if (head != single && amount.Value == 1 && w.Is(single + 1, "and") && IsOnePerson(w, single + 2, head))
+                    count.Amount = CountPhrase.Exact(2);
                 count.WhoFirst = whoFirst;
                 count.WhoLast = head;
                 count.End = head + 1;
@@ -244,6 +248,11 @@ public sealed class CasualtyTagger(QuantityLexicon lexicon) : IStage
                    AuxiliaryLookup.Contains(w[after]) || _lexicon.CueStartingAt(w, after, CuePlace.After) is not null;
         return bare;
     }
+
+    /// <summary>"his mother", "a woman", "another child": one more person after "and" (a possessive or article and a singular noun).</summary>
+    private bool IsOnePerson(WordList w, int from, int head) =>
+        head == from + 1 && (w.IsAny(from, "his", "her") || w.IsAny(from, "a", "an") || w.IsAny(from, "another", "their"))
+        && _lexicon.IsPerson(w[head]) && !w[head].EndsWith("s") && !w[head].EndsWith("men") && !w[head].EndsWith("people");
 
     /// <summary>"members of the family"; "civilians and security personnel".</summary>
     private int ExtendPeople(WordList w, int head)
