@@ -27,28 +27,37 @@ public sealed class DateTagger : IStage
         var found = new List<DateMention>();
         // The title often carries the only date ("Syria in Last 24 Hours").
         if (document.TitleSpan is { } title && !document.IsInBody(title)) TagRange(words, title, document.Published, found);
-        foreach (var paragraph in document.Body) TagRange(words, paragraph, document.Published, found);
-        // "“... clashed near al-Sukhnah two days ago,” Amaq said": a quoted "two days ago" counts from the statement, not from publication
-        for (var k = 0; k < found.Count; k++)
-            if (found[k] is { RelativeTo: DateResolver.Publication, Value: not null } d && IsQuoted(document, d.Span))
-                found[k] = d with { Value = null };
+        foreach (var paragraph in document.Body)
+        {
+            var first = found.Count;
+            TagRange(words, paragraph, document.Published, found);
+            if (found.Count > first) UnresolveQuoted(document.Text, paragraph, found, first);
+        }
         return found;
     }
 
-    /// <summary>Whether a span lies inside a quotation of its paragraph (more opening than closing quote marks before it).</summary>
-    private static bool IsQuoted(Document document, TextSpan span)
+    /// <summary>
+    /// "“... clashed near al-Sukhnah two days ago,” Amaq said": a deictic date inside a quotation counts from the
+    /// statement, not from publication, so it keeps no value. One pass over the paragraph for its mentions (in text order).
+    /// </summary>
+    private static void UnresolveQuoted(string text, TextSpan paragraph, List<DateMention> found, int first)
     {
-        var paragraph = document.Body.FirstOrDefault(p => p.Contains(span));
-        if (paragraph == default) return false;
         var open = 0;
         var straight = false;
-        foreach (var c in document.Text.AsSpan(paragraph.Start, span.Start - paragraph.Start))
+        var at = paragraph.Start;
+        for (var k = first; k < found.Count; k++)
         {
-            if (c == '\u201C') open++;
-            else if (c == '\u201D') open = Math.Max(0, open - 1);
-            else if (c == '"') straight = !straight;
+            var d = found[k];
+            if (d is not { RelativeTo: DateResolver.Publication, Value: not null }) continue;
+            for (; at < d.Span.Start; at++)
+            {
+                var c = text[at];
+                if (c == '\u201C') open++;
+                else if (c == '\u201D') open = Math.Max(0, open - 1);
+                else if (c == '"') straight = !straight;
+            }
+            if (open > 0 || straight) found[k] = d with { Value = null };
         }
-        return open > 0 || straight;
     }
 
     /// <summary>Tags a bare phrase (tests, tools): the whole text is one body paragraph.</summary>
