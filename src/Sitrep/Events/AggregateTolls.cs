@@ -36,7 +36,11 @@ internal static class AggregateTolls
                 details.Add(next);
                 last = next.Sentence;
             }
-            if (details.Select(d => d.PlaceKey).Distinct().Count() < 2) continue;
+            // several named places; or one, told in the very next sentence as the same kind of event ("ambushed militants
+            // in Western Aleppo, killing almost 30. The Kurdish fighters stormed the militants near Dar al-Izzah, killing 28")
+            var places = details.Select(d => d.PlaceKey).Distinct().Count();
+            var restated = places == 1 && details[0].Sentence == summary.Sentence + 1 && details.All(d => d.SubEventType == summary.SubEventType);
+            if (places < 2 && !restated) continue;
             foreach (var detail in details) detail.AbsorbSummary(summary);
             events.RemoveAt(i);
             i--;

@@ -50,9 +50,9 @@ public class AggregateTollTests
             return this;
         }
 
-        public Annotated Killed(string surface, int? value, int? low = null)
+        public Annotated Killed(string surface, int? value, int? low = null, int? high = null)
         {
-            _mentions.Add(new QuantityMention(Find(surface), QuantityKind.Killed, value, low, null, null, value is null));
+            _mentions.Add(new QuantityMention(Find(surface), QuantityKind.Killed, value, low, high, null, value is null));
             return this;
         }
 
@@ -250,5 +250,26 @@ public class AggregateTollTests
             .Killed("Four soldiers died", 4).Frame();
         Assert.Equal(2, doc.Events.Length);
         Assert.Equal([2, 2], doc.Events.Select(e => e.Fatalities.Best).ToArray());
+    }
+
+    [Fact]
+    public void An_area_report_restated_at_a_named_place_in_the_next_sentence_is_one_event_with_the_range_of_both_tolls()
+    {
+        const string summary = "The SDF ambushed a group of Turkish-backed militants in Western Aleppo, killing almost 30 of them. ";
+        const string detail = "The Kurdish fighters stormed the Euphrates Shield militants near Dar al-Izzah, killing 28 fighters.";
+        Annotated Build(string text) => new Annotated(text)
+            .Actor("The SDF", "Syrian Democratic Forces", "rebel_group").Actor("Turkish-backed militants", "Unidentified Armed Group (Syria)", "rebel_group")
+            .Actor("The Kurdish fighters", "Syrian Democratic Forces", "rebel_group").Actor("the Euphrates Shield militants", Sna, "rebel_group")
+            .Place("Western Aleppo", "Western Aleppo", 2, feature: "region").Place("Dar al-Izzah", "Darat Izza", 2, phrase: "near Dar al-Izzah")
+            .Killed("killing almost 30 of them", 30, high: 30).Killed("killing 28 fighters", 28);
+
+        var doc = Build(summary + detail).Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("Darat Izza", e.Location!.Name);
+        Assert.Equal((28, 28, 30), (e.Fatalities.Best, e.Fatalities.Low, e.Fatalities.High));
+
+        // told further apart, they stay two reports
+        var apart = Build(summary + "Turkish-backed militants have held the area since 2018. " + detail).Frame();
+        Assert.Equal(2, apart.Events.Length);
     }
 }
