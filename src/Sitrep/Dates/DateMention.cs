@@ -8,5 +8,8 @@ namespace Sitrep.Dates;
 /// <param name="RelativeTo">"publication" when the phrase depends on the publication date ("yesterday").</param>
 public sealed record DateMention(TextSpan Span, string? Value, string Precision, string? RelativeTo) : Mention(Span)
 {
+    /// <summary>For a phrase relative to another event ("two days after the attack"): units of <see cref="Precision"/> after (+) or before (-) it.</summary>
+    public int? Offset { get; init; }
+
     public override string Label => "date";
 }

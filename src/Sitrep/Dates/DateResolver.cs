@@ -4,7 +4,9 @@ using Sitrep.Quantities;
 namespace Sitrep.Dates;
 
 /// <summary>A date phrase resolved against a publication date (see <see cref="DateMention"/> for the fields).</summary>
-public readonly record struct ResolvedDate(string? Value, string Precision, string? RelativeTo);
+/// <param name="Offset">For a phrase relative to another event ("two days after the attack", "the next day"):
+/// how many units of <paramref name="Precision"/> it lies after (positive) or before (negative) that event.</param>
+public readonly record struct ResolvedDate(string? Value, string Precision, string? RelativeTo, int? Offset = null);
 
 /// <summary>
 /// Reads date phrases and resolves them against the publication date. Pure: the same phrase and
@@ -65,6 +67,23 @@ public static class DateResolver
         };
     }
 
+    /// <summary>
+    /// A date told relative to another event ("two days after the attack") on that event's date: the anchor's day
+    /// moved by <paramref name="offset"/> units. Null when the anchor is not a full day.
+    /// </summary>
+    public static string? FromEvent(string? anchor, int offset, string unit)
+    {
+        if (anchor is null || !DateOnly.TryParseExact(anchor, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var a)) return null;
+        return unit switch
+        {
+            Day => Iso(a.AddDays(offset)),
+            Week => Iso(a.AddDays(7 * offset)),
+            Month => a.AddMonths(offset).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            Year => (a.Year + offset).ToString(CultureInfo.InvariantCulture),
+            _ => null,
+        };
+    }
+
     /// <summary>A day and month, with or without a year ("5 October", "June 23, 2020").</summary>
     public static ResolvedDate? DayOfMonth(int day, int month, int? year, DateOnly? published)
     {
@@ -113,7 +132,7 @@ public static class DateResolver
         // "the next day": relative to the event just told.
         if (StartsWith(w, i, ["the", "next", "day"]) || StartsWith(w, i, ["the", "following", "day"]))
         {
-            date = new ResolvedDate(null, Day, Event);
+            date = new ResolvedDate(null, Day, Event, 1);
             return 3;
         }
 
@@ -167,7 +186,8 @@ public static class DateResolver
                         {
                             if (w.IsAny(end, "the", "that") && !w.IsPunctuation(end + 1) && end + 1 < w.Count) end += w.Is(end, "that") ? 1 : 2;
                         }
-                        date = new ResolvedDate(null, unit, Event);
+                        var sign = w.IsAny(k, "before", "earlier") ? -1 : 1;
+                        date = new ResolvedDate(null, unit, Event, sign * amount);
                         return end - i;
                     }
                 }

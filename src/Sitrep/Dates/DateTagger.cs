@@ -27,8 +27,37 @@ public sealed class DateTagger : IStage
         var found = new List<DateMention>();
         // The title often carries the only date ("Syria in Last 24 Hours").
         if (document.TitleSpan is { } title && !document.IsInBody(title)) TagRange(words, title, document.Published, found);
-        foreach (var paragraph in document.Body) TagRange(words, paragraph, document.Published, found);
+        foreach (var paragraph in document.Body)
+        {
+            var first = found.Count;
+            TagRange(words, paragraph, document.Published, found);
+            if (found.Count > first) UnresolveQuoted(document.Text, paragraph, found, first);
+        }
         return found;
+    }
+
+    /// <summary>
+    /// "“... clashed near al-Sukhnah two days ago,” Amaq said": a deictic date inside a quotation counts from the
+    /// statement, not from publication, so it keeps no value. One pass over the paragraph for its mentions (in text order).
+    /// </summary>
+    private static void UnresolveQuoted(string text, TextSpan paragraph, List<DateMention> found, int first)
+    {
+        var open = 0;
+        var straight = false;
+        var at = paragraph.Start;
+        for (var k = first; k < found.Count; k++)
+        {
+            var d = found[k];
+            if (d is not { RelativeTo: DateResolver.Publication, Value: not null }) continue;
+            for (; at < d.Span.Start; at++)
+            {
+                var c = text[at];
+                if (c == '\u201C') open++;
+                else if (c == '\u201D') open = Math.Max(0, open - 1);
+                else if (c == '"') straight = !straight;
+            }
+            if (open > 0 || straight) found[k] = d with { Value = null };
+        }
     }
 
     /// <summary>Tags a bare phrase (tests, tools): the whole text is one body paragraph.</summary>
@@ -43,7 +72,7 @@ public sealed class DateTagger : IStage
         {
             var used = DateResolver.Match(w, i, published, out var date);
             if (used == 0) { i++; continue; }
-            found.Add(new DateMention(w.Cover(i, i + used - 1), date.Value, date.Precision, date.RelativeTo));
+            found.Add(new DateMention(w.Cover(i, i + used - 1), date.Value, date.Precision, date.RelativeTo) { Offset = date.Offset });
             i += used;
         }
     }

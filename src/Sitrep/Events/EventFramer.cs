@@ -44,24 +44,60 @@ public sealed class EventFramer(EventLexicon lexicon) : IStage
         }
 
         var accepted = new List<(int Sentence, Text.PhraseMatch<TriggerDefinition> Trigger)>();
+        var spreading = new HashSet<TextSpan>();
         foreach (var (si, trigger) in candidates)
         {
             if (trigger.Value.Weak && strongParagraphs.Contains(document.Sentences[si].Paragraph)) continue;
-            // "the attack", "the clashes": a definite noun names an event already told, not a new one.
-            if ((accepted.Count > 0 || si > 0) && trigger.Value.Role is TriggerRole.Noun or TriggerRole.Mutual && context.IsDefiniteReference(trigger)) continue;
+            if (context.IsPartOfAnotherTrigger(trigger, candidates.Where(c => c.Sentence == si).Select(c => c.Trigger))) continue;
+            // "the attack", "the clashes": a definite noun names an event already told, not a new one,
+            // unless it spreads to a new place ("the clashes that spilled over to the camp of X")
+            if ((accepted.Count > 0 || si > 0) && trigger.Value.Role is TriggerRole.Noun or TriggerRole.Mutual && context.IsDefiniteReference(trigger))
+            {
+                if (accepted.Count == 0 || !context.SpreadsToPlace(si, trigger.Span)) continue;
+                spreading.Add(trigger.Span);
+            }
             accepted.Add((si, trigger));
         }
         context.Accept(accepted);
         foreach (var (si, trigger) in accepted)
-            frames.AddRange(context.Frame(si, trigger));
+        {
+            var antecedent = spreading.Contains(trigger.Span) ? frames.LastOrDefault(f => f.EventType == trigger.Value.EventType) : null;
+            frames.AddRange(context.Frame(si, trigger, antecedent));
+        }
 
         // "suicide bombers attacked the base": the specific weapon names the event; the generic attack is the same act
-        frames.RemoveAll(f => f.SubEventType == "Armed clash" && frames.Any(g => g != f && g.Sentence == f.Sentence
-            && g.EventType == "Explosions/Remote violence" && g.Actor1?.EventActor == f.Actor1?.EventActor));
+        foreach (var f in frames.Where(f => f.SubEventType == "Armed clash").ToList())
+        {
+            var weapon = frames.FirstOrDefault(g => g != f && g.Sentence == f.Sentence
+                && g.EventType == "Explosions/Remote violence" && g.Actor1?.EventActor == f.Actor1?.EventActor);
+            if (weapon is null) continue;
+            // the casualties told with the generic attack are the weapon's
+            weapon.TakeCasualties(f);
+            frames.Remove(f);
+        }
         context.AttachStrayQuantities(frames);
-        var events = Merge(frames).Select((f, i) => f.ToEvent(document, $"{document.Id}-E{i + 1}")).ToImmutableArray();
+        AggregateTolls.FoldSummaries(frames);
+        var merged = Merge(frames);
+        AggregateTolls.Distribute(merged, context.IsFocus);
+        AnchorRelativeDates(merged);
+        var events = merged.Select((f, i) => f.ToEvent(document, $"{document.Id}-E{i + 1}")).ToImmutableArray();
         var claims = new ClaimFinder(lexicon, context).Find();
         return document with { Events = events, Claims = claims };
+    }
+
+    /// <summary>
+    /// "Two days after the attack", "the next day": a date told relative to another event lies on the date of the
+    /// last event told before it that has a full day (when that one is known).
+    /// </summary>
+    private static void AnchorRelativeDates(List<Frame> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Date is not { RelativeTo: DateResolver.Event, Value: null, Offset: { } offset } relative) continue;
+            var anchor = events.Take(i).LastOrDefault(e => e.Date is { Value.Length: 10 } d && d.Span != relative.Span);
+            if (DateResolver.FromEvent(anchor?.Date?.Value, offset, relative.Precision) is { } value)
+                events[i].Date = relative with { Value = value };
+        }
     }
 
     /// <summary>One event per (sub-type, place, actor pair): restatements add evidence to the first report.</summary>
@@ -240,14 +276,31 @@ internal sealed class FrameContext
     public bool IsDefiniteReference(Text.PhraseMatch<TriggerDefinition> trigger)
     {
         var tokens = Document.Tokens;
+        var counted = false;
         for (var k = trigger.TokenIndex - 1; k >= 0 && k >= trigger.TokenIndex - 3; k--)
         {
             var word = Document.Text.AsSpan(tokens[k].Span.Start, tokens[k].Span.Length);
             if (word.Equals("the", StringComparison.OrdinalIgnoreCase) || word.Equals("this", StringComparison.OrdinalIgnoreCase)
                 || word.Equals("these", StringComparison.OrdinalIgnoreCase) || word.Equals("that", StringComparison.OrdinalIgnoreCase))
-                return k == trigger.TokenIndex - 1 || Actors.Any(a => a.Span.Start >= tokens[k].Span.Start && a.Span.End <= trigger.Span.Start);
+                return k == trigger.TokenIndex - 1 || counted || Actors.Any(a => a.Span.Start >= tokens[k].Span.Start && a.Span.End <= trigger.Span.Start);
+            // "both attacks"; "the two attacks" counts events already told
+            if (word.Equals("both", StringComparison.OrdinalIgnoreCase)) return k == trigger.TokenIndex - 1;
+            if (k == trigger.TokenIndex - 1 && IsSmallNumberWord(word))
+            {
+                counted = true;
+                continue;
+            }
             if (tokens[k].Kind != TokenKind.Word || !Actors.Any(a => a.Span.Contains(tokens[k].Span))) return false;
         }
+        return false;
+    }
+
+    private static readonly string[] SmallNumbers = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+    private static bool IsSmallNumberWord(ReadOnlySpan<char> word)
+    {
+        foreach (var n in SmallNumbers)
+            if (word.Equals(n, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 
@@ -303,7 +356,60 @@ internal sealed class FrameContext
         return gap.Length == 0 || gap is "," or "and" or ", and" or "&" or "and the" or ", the" or "as well as";
     }
 
-    public IEnumerable<Frame> Frame(int sentence, Text.PhraseMatch<TriggerDefinition> trigger)
+    /// <summary>
+    /// One act told by two triggers: "repelled an Islamic State attack" (the defender's verb only tells the attack's outcome) and
+    /// "a US strike targeted", "an explosive device targeted" (the weapon noun is the subject of the generic verb).
+    /// </summary>
+    public bool IsPartOfAnotherTrigger(Text.PhraseMatch<TriggerDefinition> trigger, IEnumerable<Text.PhraseMatch<TriggerDefinition>> sameSentence)
+    {
+        const int MaxObjectGap = 4;
+        foreach (var other in sameSentence)
+        {
+            if (other.Span == trigger.Span) continue;
+            var otherEnd = other.TokenIndex + other.TokenCount;
+            // "repelled an (Islamic State) attack": the attack, with its attacker, is the event
+            var end = trigger.TokenIndex + trigger.TokenCount;
+            if (trigger.Value.Role == TriggerRole.Defender && other.Value.Role == TriggerRole.Noun
+                && other.TokenIndex >= end && other.TokenIndex - end <= MaxObjectGap && !PunctuationBetween(end, other.TokenIndex)
+                && !IsDefiniteReference(other))
+                return true;
+            // "a US strike targeted": the weapon noun right before the verb names the act
+            if (trigger.Value.Role == TriggerRole.Agent && other.Value.Role == TriggerRole.Noun && other.Value.EventType == ExplosionsType
+                && otherEnd == trigger.TokenIndex)
+                return true;
+        }
+        return false;
+    }
+
+    private bool PunctuationBetween(int fromToken, int toToken)
+    {
+        for (var k = fromToken; k < toToken; k++)
+            if (Document.Tokens[k].Kind == TokenKind.Punctuation) return true;
+        return false;
+    }
+
+    /// <summary>"the clashes that spilled over to the camp of X": a spread cue after the trigger, then a place, in its clause.</summary>
+    public bool SpreadsToPlace(int sentence, TextSpan trigger)
+    {
+        var clause = ClauseOf(SentenceSpan(sentence), trigger);
+        foreach (var cue in Cues)
+        {
+            if (cue.Value != "spread" || cue.Span.Start < trigger.End || !clause.Contains(cue.Span)) continue;
+            if (Places.Any(p => p.Span.Start >= cue.Span.End && clause.Contains(p.Span) && !InsideActor(p.Span))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"the main clash occurred in ...", "the heaviest fighting was in ...": the report's own focus among its events.</summary>
+    public bool IsFocus(Frame frame)
+    {
+        var clause = ClauseOf(SentenceSpan(frame.Sentence), frame.Trigger);
+        foreach (var cue in Cues)
+            if (cue.Value == "focus" && clause.Contains(cue.Span) && cue.Span.End <= frame.Trigger.End) return true;
+        return false;
+    }
+
+    public IEnumerable<Frame> Frame(int sentence, Text.PhraseMatch<TriggerDefinition> trigger, Frame? antecedent = null)
     {
         var span = SentenceSpan(sentence);
         var definition = trigger.Value;
@@ -325,6 +431,13 @@ internal sealed class FrameContext
         var (side1, side2) = Roles(span, trigger, definition);
         var actor1 = side1?.Head ?? (definition.Role is TriggerRole.Agent or TriggerRole.Capture && !IsPassive(trigger.Span) ? PronounSubject(span, trigger.Span) : null);
         var actor2 = side2?.Head;
+        // "the clashes that spilled over to X" with no side named: the sides (and type) of the event it continues
+        var inherits = antecedent is not null && side1 is null && side2 is null;
+        if (inherits)
+        {
+            (actor1, actor2) = (antecedent!.Actor1, antecedent.Actor2);
+            (eventType, subType) = (antecedent.EventType, antecedent.SubEventType);
+        }
         // one actor on both sides is infighting only when the text names several of its factions
         if (actor1 is not null && actor2 is not null && side1 != side2 && actor1.EventActor == actor2.EventActor)
             actor2 = null;
@@ -352,7 +465,9 @@ internal sealed class FrameContext
             if (!Within(Places, span).Any()) yield break;
         }
         // "killing seven people": victims counted as people or civilians make civilians the target
-        if (actor2 is null && eventType != "Strategic developments" && Within(Quantities, span).FirstOrDefault(q => q.Kind is QuantityKind.Killed or QuantityKind.Injured && IsCivilianNoun(q.Who)) is { } victims)
+        // ("two members of the Syrian army": members of a named armed side are no civilians)
+        if (actor2 is null && eventType != "Strategic developments" && Within(Quantities, span).FirstOrDefault(q => q.Kind is QuantityKind.Killed or QuantityKind.Injured
+                && IsCivilianNoun(q.Who) && !Actors.Any(a => q.Span.Contains(a.Span) && a.ActorType != "civilians")) is { } victims)
             actor2 = new ActorMention(victims.Span, $"Civilians ({FocusCountry})", "civilians", FocusCountry) { IsSynthetic = true };
         if (eventType == "Battles" && actor2?.ActorType == "civilians")
         {
@@ -382,7 +497,8 @@ internal sealed class FrameContext
             };
             frame.AddSide1(side1, supporters1);
             frame.AddSide2(side2, supporters2, infighting: side1 is not null && side1 == side2);
-            (frame.Date, frame.DateIsLocal) = DateFor(sentence);
+            if (inherits) frame.InheritSides(antecedent!);
+            (frame.Date, frame.DateIsLocal) = DateFor(sentence, place);
             frame.Attribution = AttributionFor(sentence, trigger.Span);
             frame.Hedged = IsHedged(span);
             foreach (var q in Within(Quantities, span).Where(q => NearestTrigger(q, sentence, trigger)))
@@ -502,6 +618,8 @@ internal sealed class FrameContext
             var chosen = afterTrigger.Count > 0 ? afterTrigger : [located[^1]];
             // "al-Mariqiyeh region East of Deir Ezzur airbase": the landmark only locates the place before it
             chosen = chosen.Where(p => !IsLandmark(p, chosen)).ToList();
+            // "the town of Deiban in the countryside of Deir Ezzur": a place told right after "in" holds the place before it
+            chosen = chosen.Where(p => !LocatesPrevious(p, chosen)).ToList();
             // "the village of X in the countryside of Raqqa": the area holding a named place is no place of its own
             chosen = chosen.Where(p => !(IsAreaType(p) && chosen.Any(q => q != p && !IsAreaType(q) && q.Admin1 == p.Admin1))).ToList();
             // "various areas in the Syrian Badia": a vague sweep is no event place when named places follow.
@@ -558,11 +676,20 @@ internal sealed class FrameContext
 
     private static bool IsAreaType(PlaceMention p) => p.FeatureType is "governorate" or "region" or "desert" or "district" or "subdistrict";
 
+    private bool LocatesPrevious(PlaceMention place, List<PlaceMention> list)
+    {
+        var previous = list.LastOrDefault(q => q.Phrase.End <= place.Phrase.Start);
+        if (previous is null) return false;
+        var gap = Document.Text.AsSpan(previous.Phrase.End, place.Phrase.Start - previous.Phrase.End).Trim();
+        return gap is "in" or "in the" or ", in" or ", in the";
+    }
+
     private bool IsLandmark(PlaceMention place, List<PlaceMention> list)
     {
         foreach (var cue in Cues)
         {
-            if (cue.Value != "landmark" || cue.Span.End > place.Phrase.Start || place.Phrase.Start - cue.Span.End > 12) continue;
+            // the cue may open the place's own phrase ("south of Maarat al-Numan")
+            if (cue.Value != "landmark" || cue.Span.End > place.Span.Start || place.Span.Start - cue.Span.End > 12) continue;
             if (list.Any(q => q != place && q.Phrase.End <= cue.Span.Start && cue.Span.Start - q.Phrase.End <= 40)) return true;
         }
         return false;
@@ -597,14 +724,23 @@ internal sealed class FrameContext
     /// The event's date: one in its sentence (not the date of a report, "On June 25, ISIS announced"),
     /// else an earlier one of its paragraph, else the article's anchor date (the first it gives, title included).
     /// </summary>
-    private (DateMention? Date, bool Local) DateFor(int sentence)
+    private (DateMention? Date, bool Local) DateFor(int sentence, PlaceMention? place)
     {
         var span = SentenceSpan(sentence);
         var paragraph = ParagraphOf(sentence);
         var local = Within(Dates, span).FirstOrDefault(d => !IsReportDate(d));
         if (local is not null) return (local, true);
-        var date = Dates.LastOrDefault(d => d.Span.End <= span.Start && paragraph.Contains(d.Span) && !IsReportDate(d))
-            ?? Dates.FirstOrDefault(d => !IsReportDate(d))
+        var earlier = Dates.LastOrDefault(d => d.Span.End <= span.Start && paragraph.Contains(d.Span) && !IsReportDate(d));
+        if (earlier is not null) return (earlier, false);
+        // "... airstrikes against northern Idlib. Operations in Idlib escalated on 5 October ...": the next sentence dates
+        // the events of the same province
+        if (place?.Admin1 is { } admin1 && sentence + 1 < Document.Sentences.Length)
+        {
+            var next = SentenceSpan(sentence + 1);
+            var nextDate = Within(Dates, next).FirstOrDefault(d => !IsReportDate(d));
+            if (nextDate is not null && Within(Places, next).Any(p => p.Admin1 == admin1 && !InsideActor(p.Span))) return (nextDate, false);
+        }
+        var date = Dates.FirstOrDefault(d => !IsReportDate(d))
             ?? Dates.FirstOrDefault();
         return (date, false);
     }
@@ -672,12 +808,66 @@ internal sealed class FrameContext
             var quantities = Within(Quantities, SentenceSpan(si)).ToList();
             if (quantities.Count == 0) continue;
             var paragraph = Document.Sentences[si].Paragraph;
-            var owner = frames.LastOrDefault(f => f.Sentence < si && Document.Sentences[f.Sentence].Paragraph == paragraph);
-            if (owner is null) continue;
-            owner.AddEvidence(SentenceSpan(si));
-            foreach (var q in quantities) owner.AddQuantity(q);
-            if (IsHedged(SentenceSpan(si))) owner.Hedged = true;
+            var owners = CoveredEvents(frames, si);
+            if (owners.Count == 0 && frames.LastOrDefault(f => f.Sentence < si && Document.Sentences[f.Sentence].Paragraph == paragraph) is { } last)
+                owners.Add(last);
+            foreach (var owner in owners)
+            {
+                owner.AddEvidence(SentenceSpan(si));
+                foreach (var q in quantities) owner.AddQuantity(q);
+                if (IsHedged(SentenceSpan(si))) owner.Hedged = true;
+            }
         }
+    }
+
+    /// <summary>How many sentences back a summary ("killed in the two attacks") may reach for the events it covers.</summary>
+    private const int SummaryReach = 3;
+
+    /// <summary>
+    /// "A total of 12 were killed in the two attacks", "in both raids", "in the clashes": a plural definite event noun after
+    /// a list of events covers them: the last n when it counts them, else the run of events of its type told just before.
+    /// </summary>
+    private List<Frame> CoveredEvents(List<Frame> frames, int sentence)
+    {
+        var (first, _) = TokenRange(sentence);
+        foreach (var trigger in TriggersOf(sentence))
+        {
+            if (trigger.Value.Role is not (TriggerRole.Noun or TriggerRole.Mutual) || !IsPlural(trigger)) continue;
+            var count = CountBefore(trigger.TokenIndex, first);
+            if (count is null && !IsDefiniteReference(trigger)) continue;
+            var before = frames.Where(f => f.Sentence < sentence && sentence - f.Sentence <= SummaryReach).ToList();
+            var run = new List<Frame>();
+            for (var k = before.Count - 1; k >= 0; k--)
+            {
+                var f = before[k];
+                if (run.Count > 0 && run.Any(r => r.PlaceKey == f.PlaceKey && r.SubEventType == f.SubEventType)) continue;
+                if (count is null && f.EventType != trigger.Value.EventType && !trigger.Value.AirSensitive && !trigger.Value.HeavySensitive) break;
+                run.Add(f);
+                if (count is { } n && run.Count == n) break;
+            }
+            if (run.Count >= 2 && (count is null || run.Count == count)) { run.Reverse(); return run; }
+        }
+        return [];
+    }
+
+    private bool IsPlural(Text.PhraseMatch<TriggerDefinition> trigger)
+    {
+        var last = Document.Tokens[trigger.TokenIndex + trigger.TokenCount - 1].Span;
+        var word = Document.Text.AsSpan(last.Start, last.Length);
+        return word.Length > 3 && (word[^1] is 's' or 'S') && word[^2] is not ('s' or 'S');
+    }
+
+    /// <summary>"the two attacks", "both raids": the number of events a plural event noun counts, when it says.</summary>
+    private int? CountBefore(int triggerToken, int sentenceFirst)
+    {
+        for (var k = triggerToken - 1; k >= sentenceFirst && k >= triggerToken - 2; k--)
+        {
+            var t = Document.Tokens[k].Span;
+            var word = Document.Text.AsSpan(t.Start, t.Length);
+            if (word.Equals("both", StringComparison.OrdinalIgnoreCase)) return 2;
+            if (IsSmallNumberWord(word) || word is [>= '2' and <= '9']) return NumberPhrase.ParseNumber(word.ToString());
+        }
+        return null;
     }
 }
 

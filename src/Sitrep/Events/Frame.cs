@@ -84,11 +84,11 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
         if (list is not null && !list.Contains(q)) list.Add(q);
     }
 
-    private string PlaceKey => Place is null ? "" : Place.GazetteerId ?? Place.Name.ToLowerInvariant();
+    internal string PlaceKey => Place is null ? "" : Place.GazetteerId ?? Place.Name.ToLowerInvariant();
 
     public bool HasSamePlace(Frame other) => Place is not null && PlaceKey == other.PlaceKey;
 
-    private static bool IsArea(PlaceMention p) => p.FeatureType is "governorate" or "region" or "desert" or "district" or "subdistrict";
+    internal static bool IsArea(PlaceMention p) => p.FeatureType is "governorate" or "region" or "desert" or "district" or "subdistrict";
 
     /// <summary>
     /// Same event unit: same sub-type and actor pair (either order for a clash), and the same place
@@ -98,7 +98,8 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
         SubEventType == other.SubEventType
         && SameActors(other)
         && SamePlace(other)
-        && (Date is null || other.Date is null || !DateIsLocal || !other.DateIsLocal || Date.Value == other.Date.Value);
+        // an unknown date does not tell two reports apart; two known, different ones do
+        && (Date?.Value is null || other.Date?.Value is null || !DateIsLocal || !other.DateIsLocal || Date.Value == other.Date.Value);
 
     private bool SameActors(Frame other)
     {
@@ -113,6 +114,55 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
         if (!other.PlaceIsLocal || Place is null || !PlaceIsLocal) return true;
         // the other (later) report names only the area this place lies in
         return IsArea(other.Place) && other.Place.Admin1 is not null && other.Place.Admin1 == Place.Admin1;
+    }
+
+    /// <summary>The counts of people killed this event holds (its own and any it shares with other events).</summary>
+    public IReadOnlyList<QuantityMention> Killed => _killed;
+
+    /// <summary>Whether the event holds a count of people killed (or killed or wounded), numbered or vague.</summary>
+    public bool HasCasualties => _killed.Count > 0 || _killedOrInjured.Count > 0;
+
+    /// <summary>Replaces a shared aggregate count with this event's share of it (same phrase, smaller number).</summary>
+    public void ReplaceKilled(QuantityMention aggregate, QuantityMention share)
+    {
+        var i = _killed.IndexOf(aggregate);
+        if (i >= 0) _killed[i] = share;
+    }
+
+    /// <summary>Drops a shared aggregate count from this event (it keeps a figure of its own).</summary>
+    public void RemoveKilled(QuantityMention aggregate) => _killed.Remove(aggregate);
+
+    /// <summary>
+    /// A summary report ("over 50 were killed in clashes in Northern Aleppo") told before the specific
+    /// events it sums up: its sentences and its toll join this event; actors, place and type stay this event's own.
+    /// </summary>
+    public void AbsorbSummary(Frame summary)
+    {
+        foreach (var e in summary._evidence) AddEvidence(e);
+        foreach (var q in summary._killed.Concat(summary._killedOrInjured)) AddQuantity(q);
+        if (Date is null || (!DateIsLocal && summary.DateIsLocal))
+        {
+            Date = summary.Date;
+            DateIsLocal = summary.DateIsLocal;
+        }
+        Attribution ??= summary.Attribution;
+        Hedged |= summary.Hedged;
+    }
+
+    /// <summary>"the clashes that spilled over to X": the event told before fights on at a new place, with the same sides.</summary>
+    public void InheritSides(Frame antecedent)
+    {
+        // the mentions are the antecedent's words, outside this event's evidence
+        _actor1Mentions.RemoveAll(m => !_evidence.Any(e => e.Contains(m.Span)));
+        _actor2Mentions.RemoveAll(m => !_evidence.Any(e => e.Contains(m.Span)));
+        foreach (var a in antecedent._assoc1) AddAssoc(_assoc1, a, Actor1);
+        foreach (var a in antecedent._assoc2) AddAssoc(_assoc2, a, Actor2);
+    }
+
+    /// <summary>Takes the counts of another frame of the same act (killed, injured, materiel).</summary>
+    public void TakeCasualties(Frame other)
+    {
+        foreach (var q in other._killed.Concat(other._injured).Concat(other._killedOrInjured).Concat(other._materiel)) AddQuantity(q);
     }
 
     public void Absorb(Frame other)

@@ -137,6 +137,8 @@ public sealed class CasualtyTagger(QuantityLexicon lexicon) : IStage
                 while (q < n && !w.Is(q, ",") && !w.IsSentenceEnd(q)) consumed[q++] = true;
                 p = w.Is(q, ",") ? q + 1 : q;
             }
+            // "Two members of the Syrian army were killed": the "of" complement naming their side sits between count and cue
+            if (preKind is null && last.Class == NounClass.People && w.Is(p, "of")) p = SkipComplement(w, p, n);
             var skipped = 0;
             while (p < n && skipped < 5 && AuxiliaryLookup.Contains(w[p])) { p++; skipped++; }
             var postCue = preKind is null ? _lexicon.CueStartingAt(w, p, CuePlace.After) : null;
@@ -166,6 +168,21 @@ public sealed class CasualtyTagger(QuantityLexicon lexicon) : IStage
             i = Math.Max(last.End, end + 1);
         }
         if (pending is not null) ResolvePronouns(w, pending, found);
+    }
+
+    /// <summary>
+    /// The word after an "of" complement ("of the Syrian Democratic Forces", "of the regime's Military Security") when an
+    /// auxiliary or a cue follows it within a few words; else <paramref name="of"/> itself.
+    /// </summary>
+    private int SkipComplement(WordList w, int of, int n)
+    {
+        const int MaxWords = 7;
+        for (var q = of + 1; q < n && q <= of + MaxWords; q++)
+        {
+            if (AuxiliaryLookup.Contains(w[q]) || _lexicon.CueStartingAt(w, q, CuePlace.After) is not null) return q;
+            if (w.IsSentenceEnd(q) || w.Is(q, ",") || w.Is(q, ";") || w.IsDigits(q) || w.IsAny(q, "and", "or")) break;
+        }
+        return of;
     }
 
     /// <summary>Reads an amount and the noun it counts ("at least 25 militants of the organization").</summary>
@@ -204,7 +221,11 @@ public sealed class CasualtyTagger(QuantityLexicon lexicon) : IStage
                 count.Class = NounClass.People;
                 var head = idx;
                 while (_lexicon.IsPerson(w[head + 1]) && !w.IsPunctuation(head + 1)) head++;
+                var single = head;
                 head = ExtendPeople(w, head);
+                // "a child and his mother": two people named one by one
+                if (head != single && amount.Value == 1 && w.Is(single + 1, "and") && IsOnePerson(w, single + 2, head))
+                    count.Amount = CountPhrase.Exact(2);
                 count.WhoFirst = whoFirst;
                 count.WhoLast = head;
                 count.End = head + 1;
@@ -227,6 +248,11 @@ public sealed class CasualtyTagger(QuantityLexicon lexicon) : IStage
                    AuxiliaryLookup.Contains(w[after]) || _lexicon.CueStartingAt(w, after, CuePlace.After) is not null;
         return bare;
     }
+
+    /// <summary>"his mother", "a woman", "another child": one more person after "and" (a possessive or article and a singular noun).</summary>
+    private bool IsOnePerson(WordList w, int from, int head) =>
+        head == from + 1 && (w.IsAny(from, "his", "her") || w.IsAny(from, "a", "an") || w.IsAny(from, "another", "their"))
+        && _lexicon.IsPerson(w[head]) && !w[head].EndsWith("s") && !w[head].EndsWith("men") && !w[head].EndsWith("people");
 
     /// <summary>"members of the family"; "civilians and security personnel".</summary>
     private int ExtendPeople(WordList w, int head)

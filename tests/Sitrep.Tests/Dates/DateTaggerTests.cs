@@ -50,6 +50,41 @@ public class DateTaggerTests
         Assert.Equal(precision, r.Value.Precision);
     }
 
+    [Theory]
+    [InlineData("two days after the attack", "day", 2)]
+    [InlineData("three weeks later", "week", 3)]
+    [InlineData("two days before the offensive", "day", -2)]
+    [InlineData("the next day", "day", 1)]
+    [InlineData("the following day", "day", 1)]
+    public void A_phrase_relative_to_another_event_carries_its_offset(string phrase, string unit, int offset)
+    {
+        var r = DateResolver.Resolve(phrase, new DateOnly(2020, 3, 1));
+        Assert.NotNull(r);
+        Assert.Equal((null, unit, DateResolver.Event, offset), (r.Value.Value, r.Value.Precision, r.Value.RelativeTo, r.Value.Offset));
+    }
+
+    [Theory]
+    [InlineData("2023-06-23", 2, "day", "2023-06-25")]
+    [InlineData("2023-12-30", 3, "day", "2024-01-02")]
+    [InlineData("2023-06-23", -1, "week", "2023-06-16")]
+    [InlineData("2023-06-23", 1, "month", "2023-07")]
+    [InlineData("2023-06", 2, "day", null)]
+    [InlineData(null, 2, "day", null)]
+    public void An_event_relative_date_counts_from_its_anchor_day(string? anchor, int offset, string unit, string? expected) =>
+        Assert.Equal(expected, DateResolver.FromEvent(anchor, offset, unit));
+
+    [Fact]
+    public void A_deictic_date_inside_a_quotation_is_not_resolved_against_publication()
+    {
+        const string text = "“Soldiers clashed near al-Sukhnah two days ago,” Amaq said. The army shelled the town yesterday.";
+        var doc = new Document { Id = "q", Text = text, Published = new DateOnly(2023, 12, 7), Body = [new TextSpan(0, text.Length)] };
+        var found = DateTagger.Tag(doc);
+        Assert.Equal(2, found.Count);
+        Assert.Equal(("two days ago", (string?)null, DateResolver.Publication), (text[found[0].Span.Start..found[0].Span.End], found[0].Value, found[0].RelativeTo));
+        // after the quotation closes, "yesterday" counts from publication again
+        Assert.Equal("2023-12-06", found[1].Value);
+    }
+
     [Fact]
     public void Resolver_picks_the_previous_year_for_a_later_day_month()
     {

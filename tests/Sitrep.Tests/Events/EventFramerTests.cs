@@ -45,21 +45,31 @@ public class EventFramerTests
             return this;
         }
 
-        public Annotated Killed(string surface, int? value, QuantityKind kind = QuantityKind.Killed, int? low = null)
+        public Annotated Killed(string surface, int? value, QuantityKind kind = QuantityKind.Killed, int? low = null, string? who = null)
         {
-            _mentions.Add(new QuantityMention(Find(surface), kind, value, low, null, null, value is null));
+            _mentions.Add(new QuantityMention(Find(surface), kind, value, low, null, who, value is null));
             return this;
         }
 
-        public Annotated Date(string surface, string? value, string precision = "day")
+        public Annotated Date(string surface, string? value, string precision = "day", string relativeTo = "publication", int? offset = null)
         {
-            _mentions.Add(new DateMention(Find(surface), value, precision, "publication"));
+            _mentions.Add(new DateMention(Find(surface), value, precision, relativeTo) { Offset = offset });
             return this;
         }
 
         public Document Frame()
         {
-            var doc = Attribution.Process(AttributionTaggerTests.Prepare(Text)).AddMentions(_mentions);
+            // paragraphs are separated by a blank line
+            var body = new List<TextSpan>();
+            var start = 0;
+            for (var at = Text.IndexOf("\n\n", StringComparison.Ordinal); at >= 0; at = Text.IndexOf("\n\n", start, StringComparison.Ordinal))
+            {
+                body.Add(new TextSpan(start, at));
+                start = at + 2;
+            }
+            body.Add(new TextSpan(start, Text.Length));
+            var prepared = new global::Sitrep.Text.SentenceSplitter().Process(new Document { Id = "t", Text = Text, Body = [.. body] });
+            var doc = Attribution.Process(prepared).AddMentions(_mentions);
             return Framer.Process(doc);
         }
     }
@@ -288,5 +298,108 @@ public class EventFramerTests
             .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria)
             .Place("Sukhnah", "Sukhnah", 2).Place("Arak", "Arak", 2).Frame();
         Assert.Equal("Sukhnah", Assert.Single(near.Events).Location!.Name);
+    }
+
+    [Fact]
+    public void A_date_relative_to_an_earlier_event_is_resolved_on_that_events_day()
+    {
+        var doc = new Annotated("ISIS fighters attacked the army near Sukhnah on June 23. Two days after the attack, Russian jets struck ISIS hideouts near Arak.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria).Actor("Russian jets", Russia, "external_forces").Actor("ISIS hideouts", IS, "rebel_group")
+            .Place("Sukhnah", "Sukhnah", 2).Place("Arak", "Arak", 2)
+            .Date("June 23", "2023-06-23").Date("Two days after the attack", null, relativeTo: "event", offset: 2).Frame();
+        Assert.Equal(2, doc.Events.Length);
+        Assert.Equal(("2023-06-23", "2023-06-25"), (doc.Events[0].Date.Value, doc.Events[1].Date.Value));
+        Assert.Equal("event", doc.Events[1].Date.RelativeTo);
+    }
+
+    [Fact]
+    public void A_date_relative_to_an_event_with_no_known_day_stays_unresolved()
+    {
+        var doc = new Annotated("ISIS fighters attacked the army near Sukhnah on June 23. Two days after the attack, Russian jets struck ISIS hideouts near Arak.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria).Actor("Russian jets", Russia, "external_forces").Actor("ISIS hideouts", IS, "rebel_group")
+            .Place("Sukhnah", "Sukhnah", 2).Place("Arak", "Arak", 2)
+            .Date("June 23", null).Date("Two days after the attack", null, relativeTo: "event", offset: 2).Frame();
+        Assert.Equal(2, doc.Events.Length);
+        Assert.All(doc.Events, e => Assert.Null(e.Date.Value));
+    }
+
+    [Fact]
+    public void An_undated_event_takes_the_date_of_the_next_sentence_about_the_same_province()
+    {
+        var doc = new Annotated("The campaign began on 6 December.\n\nThe Syrian army has been carrying out airstrikes against Idlib.\n\nOperations around Saraqib escalated on 5 October.")
+            .Actor("The Syrian army", Syria).Place("Idlib", "Idlib").Place("Saraqib", "Saraqib")
+            .Date("6 December", "2023-12-06").Date("5 October", "2023-10-05").Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("2023-10-05", e.Date.Value);
+
+        // no place of the province in the next sentence: the article's date
+        var other = new Annotated("The campaign began on 6 December.\n\nThe Syrian army has been carrying out airstrikes against Idlib.\n\nTalks resumed on 5 October.")
+            .Actor("The Syrian army", Syria).Place("Idlib", "Idlib")
+            .Date("6 December", "2023-12-06").Date("5 October", "2023-10-05").Frame();
+        Assert.Equal("2023-12-06", Assert.Single(other.Events).Date.Value);
+    }
+
+    [Fact]
+    public void An_unknown_date_does_not_split_a_restatement_from_its_report()
+    {
+        var doc = new Annotated("ISIS fighters attacked the army near Sukhnah on June 23. ISIS fighters attacked the army near Sukhnah two days ago.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria).Actor("ISIS fighters", IS, "rebel_group", 1).Actor("the army", Syria, occurrence: 1)
+            .Place("Sukhnah", "Sukhnah", 2)
+            .Date("June 23", "2023-06-23").Date("two days ago", null).Frame();
+        Assert.Equal("2023-06-23", Assert.Single(doc.Events).Date.Value);
+
+        var known = new Annotated("ISIS fighters attacked the army near Sukhnah on June 23. ISIS fighters attacked the army near Sukhnah two days ago.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria).Actor("ISIS fighters", IS, "rebel_group", 1).Actor("the army", Syria, occurrence: 1)
+            .Place("Sukhnah", "Sukhnah", 2)
+            .Date("June 23", "2023-06-23").Date("two days ago", "2023-12-05").Frame();
+        Assert.Equal(2, known.Events.Length);
+    }
+
+    [Fact]
+    public void Members_of_a_named_armed_side_killed_are_no_civilians()
+    {
+        var doc = new Annotated("Two members of the Syrian army were killed when a roadside bomb went off near Palmyra.")
+            .Actor("the Syrian army", Syria).Place("Palmyra", "Palmyra", 2)
+            .Killed("Two members of the Syrian army were killed", 2, who: "members").Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.NotEqual("Civilians (Syria)", e.Actor2);
+        Assert.Equal(2, e.Fatalities.Best);
+
+        var family = new Annotated("Two members of a family were killed when a roadside bomb went off near Palmyra.")
+            .Place("Palmyra", "Palmyra", 2).Killed("Two members of a family were killed", 2, who: "members").Frame();
+        Assert.Equal("Civilians (Syria)", Assert.Single(family.Events).Actor2);
+    }
+
+    [Fact]
+    public void The_toll_told_with_a_generic_attack_goes_to_the_weapon_event_that_replaces_it()
+    {
+        var doc = new Annotated("ISIS suicide bombers attacked an army post near Palmyra, killing six soldiers.")
+            .Actor("ISIS", IS, "rebel_group").Actor("army post", Syria).Place("Palmyra", "Palmyra", 2)
+            .Killed("killing six soldiers", 6).Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("Suicide bomb", e.SubEventType);
+        Assert.Equal(6, e.Fatalities.Best);
+    }
+
+    [Fact]
+    public void Repelling_a_named_attack_is_one_event_told_by_the_attack()
+    {
+        var doc = new Annotated("Peshmerga forces repelled an Islamic State attack on their positions near Makhmour, killing four militants.")
+            .Actor("Peshmerga forces", "Military Forces of Iraq (Kurdistan Region)").Actor("Islamic State", IS, "rebel_group")
+            .Place("Makhmour", "Makhmour", 2).Killed("killing four militants", 4).Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(IS, e.Actor1);
+        Assert.Equal(4, e.Fatalities.Best);
+    }
+
+    [Fact]
+    public void A_weapon_noun_right_before_a_generic_verb_is_the_act_itself()
+    {
+        var doc = new Annotated("A US strike targeted a meeting of Hurras al-Din leaders west of Aleppo, killing six commanders.")
+            .Actor("US", "Military Forces of the United States", "external_forces").Actor("Hurras al-Din", "Hurras al-Din", "rebel_group")
+            .Place("Aleppo", "Aleppo", 2, "west of Aleppo").Killed("killing six commanders", 6).Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("Air/drone strike", e.SubEventType);
+        Assert.Equal(6, e.Fatalities.Best);
     }
 }
