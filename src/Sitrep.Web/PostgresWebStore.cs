@@ -104,17 +104,17 @@ public sealed class PostgresWebStore : IWebStore, IDisposable
             Scalar(connection, "SELECT count(*) FROM claims"),
             TextScalar(connection, """SELECT min(date_value COLLATE "C") FROM events WHERE date_value IS NOT NULL AND date_value <> ''"""),
             TextScalar(connection, """SELECT max(date_value COLLATE "C") FROM events WHERE date_value IS NOT NULL AND date_value <> ''"""),
-            Values(connection, """SELECT event_type, count(*) FROM events GROUP BY event_type ORDER BY 2 DESC, 1 COLLATE "C" """),
-            Values(connection, """SELECT sub_event_type, count(*) FROM events GROUP BY sub_event_type ORDER BY 2 DESC, 1 COLLATE "C" """),
+            Values(connection, """SELECT event_type, count(*) FROM events GROUP BY event_type ORDER BY 2 DESC, event_type COLLATE "C" """),
+            Values(connection, """SELECT sub_event_type, count(*) FROM events GROUP BY sub_event_type ORDER BY 2 DESC, sub_event_type COLLATE "C" """),
             Values(connection, """
                 SELECT actor, count(*) FROM (
                     SELECT actor1 AS actor FROM events WHERE actor1 IS NOT NULL AND actor1 <> ''
                     UNION ALL SELECT actor2 FROM events WHERE actor2 IS NOT NULL AND actor2 <> '') a
-                GROUP BY actor ORDER BY 2 DESC, 1 COLLATE "C" LIMIT 500
+                GROUP BY actor ORDER BY 2 DESC, actor COLLATE "C" LIMIT 500
                 """),
             Values(connection, """
                 SELECT d.outlet, count(e.rid) FROM documents d LEFT JOIN events e ON e.doc_id = d.id
-                WHERE d.outlet IS NOT NULL AND d.outlet <> '' GROUP BY d.outlet ORDER BY 2 DESC, 1 COLLATE "C" LIMIT 500
+                WHERE d.outlet IS NOT NULL AND d.outlet <> '' GROUP BY d.outlet ORDER BY 2 DESC, d.outlet COLLATE "C" LIMIT 500
                 """));
     }
 
