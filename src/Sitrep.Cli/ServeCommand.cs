@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sitrep.Web;
 
@@ -25,23 +26,55 @@ public static class ServeCommand
     public static async Task<int> Run(string? db, string? pg, string urls, CancellationToken cancellationToken)
     {
         if (db is not null && pg is not null) return Usage("--db and --pg are alternatives: give one.");
-        if (pg is not null) return Usage("--pg is not available in this build: the PostgreSQL store is not included yet; use --db.");
         foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
                 return Usage($"--urls must be http(s) addresses such as {DefaultUrls}, not '{url}'.");
 
-        var database = Path.GetFullPath(db ?? "sitrep.db");
+        string storeName;
+        Action<SitrepWebOptions> configure;
+        if (pg is not null)
+        {
+            if (string.IsNullOrWhiteSpace(pg)) return Usage("--pg needs a connection string such as Host=localhost;Username=sitrep;Database=sitrep.");
+            try
+            {
+                storeName = Describe(pg);
+            }
+            catch (ArgumentException ex)
+            {
+                return Usage($"--pg is not a valid connection string: {ex.Message}");
+            }
+            configure = options => options.Postgres = pg;
+        }
+        else
+        {
+            var database = Path.GetFullPath(db ?? "sitrep.db");
+            storeName = database;
+            configure = options => options.Database = database;
+        }
+
         Microsoft.AspNetCore.Builder.WebApplication app;
         try
         {
-            app = SitrepWebApp.Create(["--urls", urls], options => options.Database = database);
+            app = SitrepWebApp.Create(["--urls", urls], configure);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
-            return Usage($"cannot open the store {database}: {ex.Message}");
+            return Usage($"cannot open the store {storeName}: {ex.Message}");
         }
         await using (app)
         {
+            if (pg is not null)
+            {
+                // Connect (and migrate) now, so a wrong address or password is a usage error rather than failing requests.
+                try
+                {
+                    app.Services.GetRequiredService<IWebStore>();
+                }
+                catch (Exception ex) when (ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+                {
+                    return Usage($"cannot open the store {storeName}: {ex.Message}");
+                }
+            }
             try
             {
                 await app.StartAsync(cancellationToken);
@@ -50,10 +83,17 @@ public static class ServeCommand
             {
                 return Usage($"cannot listen on {urls}: {ex.Message}");
             }
-            Console.WriteLine($"Sitrep dashboard on {string.Join(", ", app.Urls)} (store: {database}). Press Ctrl+C to stop.");
+            Console.WriteLine($"Sitrep dashboard on {string.Join(", ", app.Urls)} (store: {storeName}). Press Ctrl+C to stop.");
             await app.WaitForShutdownAsync(cancellationToken);
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Host, port and database of a connection string, for messages (never the password).</summary>
+    private static string Describe(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        return $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
     }
 
     private static int Usage(string message)

@@ -225,7 +225,7 @@ public sealed partial class PostgresStore : IDisposable
 
     /// <summary>
     /// The map query: events whose point lies in the box (GiST index on the geography) and whose
-    /// date range meets [from, to], newest first, with the total count.
+    /// date range meets [from, to], newest first (by date value, in the SQLite store's order), with the total count.
     /// </summary>
     public EventPage QueryEvents(EventQuery query)
     {
@@ -282,7 +282,7 @@ public sealed partial class PostgresStore : IDisposable
         }
         var limit = Add(Math.Clamp(query.Limit, 0, 10_000), NpgsqlDbType.Integer);
         var offset = Add(Math.Max(0, query.Offset), NpgsqlDbType.Integer);
-        using var select = new NpgsqlCommand($"SELECT e.json {from_} ORDER BY e.date_from DESC NULLS LAST, e.rid LIMIT {limit} OFFSET {offset}", connection);
+        using var select = new NpgsqlCommand($"SELECT e.json {from_} ORDER BY e.date_value COLLATE \"C\" DESC NULLS LAST, e.rid LIMIT {limit} OFFSET {offset}", connection);
         foreach (var p in parameters) select.Parameters.Add(p.Clone());
         var items = new List<ConflictEvent>();
         using (var reader = select.ExecuteReader())

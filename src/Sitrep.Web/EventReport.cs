@@ -23,11 +23,23 @@ public sealed record EventReport(ConflictEvent Event, IReadOnlyList<EvidenceText
 
     public static EventReport? Find(SqliteStore store, string eventId)
     {
+        ArgumentNullException.ThrowIfNull(store);
         var documentId = DocumentOf(store.Path, eventId);
         if (documentId is null) return null;
         var document = store.GetDocument(documentId);
-        var found = document?.Events.FirstOrDefault(e => e.Id == eventId);
-        if (document is null || found is null) return null;
+        if (document is null || !document.Events.Any(e => e.Id == eventId)) return null;
+        return FromDocument(document, eventId, FusedJson(store.Path, eventId));
+    }
+
+    /// <summary>
+    /// The report of one event of <paramref name="document"/>, with the other outlets and the label of
+    /// the fused event it belongs to (<paramref name="fusedJson"/>, as stored in <c>fused_events.json</c>) when there is one.
+    /// </summary>
+    public static EventReport? FromDocument(Document document, string eventId, string? fusedJson)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var found = document.Events.FirstOrDefault(e => e.Id == eventId);
+        if (found is null) return null;
         var evidence = found.Evidence
             .Where(span => span.Start >= 0 && span.End <= document.Text.Length && span.Start <= span.End)
             .Select(span => new EvidenceText(span.Start, span.End, document.Slice(span)))
@@ -36,11 +48,11 @@ public sealed record EventReport(ConflictEvent Event, IReadOnlyList<EvidenceText
             document.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             found.Attribution.SourceText, found.Attribution.SourceKind);
         var report = new EventReport(found, evidence, [source], SingleSource);
-        return WithFusion(report, store.Path, eventId);
+        return fusedJson is null ? report : WithFusion(report, fusedJson);
     }
 
-    /// <summary>The other outlets that told the same event, and its corroboration label, from the stored fused view.</summary>
-    private static EventReport WithFusion(EventReport report, string path, string eventId)
+    /// <summary>The stored fused event that holds the event, from the SQLite store's fused view.</summary>
+    private static string? FusedJson(string path, string eventId)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -55,16 +67,19 @@ public sealed record EventReport(ConflictEvent Event, IReadOnlyList<EvidenceText
             WHERE json_extract(r.value, '$.event_id') = $id LIMIT 1
             """;
         command.Parameters.AddWithValue("$id", eventId);
-        string? json;
         try
         {
-            json = command.ExecuteScalar() as string;
+            return command.ExecuteScalar() as string;
         }
         catch (SqliteException)
         {
-            return report; // a store from before fusion: no fused view yet
+            return null; // a store from before fusion: no fused view yet
         }
-        if (json is null) return report;
+    }
+
+    /// <summary>The other outlets that told the same event, and its corroboration label, from the stored fused view.</summary>
+    private static EventReport WithFusion(EventReport report, string json)
+    {
         using var fused = System.Text.Json.JsonDocument.Parse(json);
         var root = fused.RootElement;
         var others = root.GetProperty("reports").EnumerateArray()

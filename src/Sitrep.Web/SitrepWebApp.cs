@@ -11,7 +11,7 @@ using Sitrep.Pipeline;
 namespace Sitrep.Web;
 
 /// <summary>
-/// The dashboard host: the JSON API over the SQLite store, the embedded page, and the security
+/// The dashboard host: the JSON API over the SQLite or PostgreSQL store, the embedded page, and the security
 /// headers every response carries. Used by <c>sitrep serve</c> and by the tests.
 /// </summary>
 public static class SitrepWebApp
@@ -41,6 +41,14 @@ public static class SitrepWebApp
         var options = services.AddOptions<SitrepWebOptions>().Bind(configuration.GetSection(SitrepWebOptions.Section));
         if (configure is not null) options.Configure(configure);
         services.AddSingleton<StoreAccess>();
+        // The store the endpoints use: PostgreSQL when a connection string is configured, else the SQLite file.
+        services.AddSingleton<IWebStore>(provider =>
+        {
+            var settings = provider.GetRequiredService<IOptions<SitrepWebOptions>>().Value;
+            return string.IsNullOrWhiteSpace(settings.Postgres)
+                ? provider.GetRequiredService<StoreAccess>()
+                : new PostgresWebStore(settings.Postgres);
+        });
         // The pipeline loads its lexicons and gazetteer once, on the first ingest.
         services.AddSingleton(_ => new Lazy<SitrepPipeline>(SitrepDefaults.Create, LazyThreadSafetyMode.ExecutionAndPublication));
     }
@@ -117,21 +125,21 @@ public static class SitrepWebApp
     {
         var api = app.MapGroup("/api");
 
-        api.MapGet("/events", (HttpRequest request, StoreAccess store, IOptions<SitrepWebOptions> options) =>
+        api.MapGet("/events", (HttpRequest request, IWebStore store, IOptions<SitrepWebOptions> options) =>
         {
             var query = EventFilter.Parse(request.Query, defaultLimit: 100, options.Value.MaxPageSize);
-            var page = store.Read(s => s.QueryEvents(query));
+            var page = store.QueryEvents(query);
             var documents = store.Summaries(page.Items.Select(e => e.DocumentId));
             return Json(new { total = page.Total, limit = query.Limit, offset = query.Offset, items = page.Items, documents });
         });
 
-        api.MapGet("/events/{id}", (string id, StoreAccess store) =>
+        api.MapGet("/events/{id}", (string id, IWebStore store) =>
         {
-            var found = store.Read(s => EventReport.Find(s, id)) ?? throw ApiError.NotFound($"No event has the id '{Short(id)}'.");
+            var found = store.FindEvent(id) ?? throw ApiError.NotFound($"No event has the id '{Short(id)}'.");
             return Json(found);
         });
 
-        api.MapGet("/fused", (HttpRequest request, StoreAccess store, IOptions<SitrepWebOptions> options) =>
+        api.MapGet("/fused", (HttpRequest request, IWebStore store, IOptions<SitrepWebOptions> options) =>
         {
             // Validates the same filters as /api/events so clients can switch between the two.
             EventFilter.Parse(request.Query, defaultLimit: 100, options.Value.MaxPageSize);
@@ -140,9 +148,9 @@ public static class SitrepWebApp
             return Json(new { total, items });
         });
 
-        api.MapGet("/documents/{id}", (string id, StoreAccess store) =>
+        api.MapGet("/documents/{id}", (string id, IWebStore store) =>
         {
-            var document = store.Read(s => s.GetDocument(id)) ?? throw ApiError.NotFound($"No document has the id '{Short(id)}'.");
+            var document = store.GetDocument(id) ?? throw ApiError.NotFound($"No document has the id '{Short(id)}'.");
             return Json(new
             {
                 id = document.Id,
@@ -160,7 +168,7 @@ public static class SitrepWebApp
             });
         });
 
-        api.MapPost("/documents", async (HttpRequest request, StoreAccess store, Lazy<SitrepPipeline> pipeline,
+        api.MapPost("/documents", async (HttpRequest request, IWebStore store, Lazy<SitrepPipeline> pipeline,
             IOptions<SitrepWebOptions> options, CancellationToken cancellationToken) =>
         {
             if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -170,7 +178,7 @@ public static class SitrepWebApp
             var result = pipeline.Value.TryRun(raw);
             if (result.Document is not { } document)
                 throw new ApiError(StatusCodes.Status422UnprocessableEntity, $"The document could not be processed: {result.Error}");
-            await store.WriteAsync(s => { s.Save([document], SitrepDefaults.PipelineVersion); return true; }, cancellationToken);
+            await store.SaveAsync(document, cancellationToken);
             var location = "/api/documents/" + Uri.EscapeDataString(document.Id);
             request.HttpContext.Response.Headers.Location = location;
             return Json(new
@@ -183,7 +191,7 @@ public static class SitrepWebApp
             }, StatusCodes.Status201Created);
         });
 
-        api.MapGet("/claims", (HttpRequest request, StoreAccess store, IOptions<SitrepWebOptions> options) =>
+        api.MapGet("/claims", (HttpRequest request, IWebStore store, IOptions<SitrepWebOptions> options) =>
         {
             var (limit, offset) = EventFilter.Paging(request.Query, 100, options.Value.MaxPageSize);
             var (total, items) = store.ReadClaims(EventFilter.Text(request.Query, "doc"), EventFilter.Text(request.Query, "q"), limit, offset);
@@ -191,9 +199,9 @@ public static class SitrepWebApp
             return Json(new { total, items, documents });
         });
 
-        api.MapGet("/facets", (StoreAccess store) => Json(store.ReadFacets()));
+        api.MapGet("/facets", (IWebStore store) => Json(store.ReadFacets()));
 
-        api.MapGet("/export.csv", async (HttpContext context, StoreAccess store, IOptions<SitrepWebOptions> options) =>
+        api.MapGet("/export.csv", async (HttpContext context, IWebStore store, IOptions<SitrepWebOptions> options) =>
         {
             var (total, rows) = store.ExportRows(ExportQuery(context.Request, options.Value));
             using var buffer = new MemoryStream();
@@ -202,7 +210,7 @@ public static class SitrepWebApp
             await Send(context, buffer, "text/csv; charset=utf-8", "sitrep-events.csv", total, rows.Count);
         });
 
-        api.MapGet("/export.geojson", async (HttpContext context, StoreAccess store, IOptions<SitrepWebOptions> options) =>
+        api.MapGet("/export.geojson", async (HttpContext context, IWebStore store, IOptions<SitrepWebOptions> options) =>
         {
             var (total, rows) = store.ExportRows(ExportQuery(context.Request, options.Value));
             using var buffer = new MemoryStream();

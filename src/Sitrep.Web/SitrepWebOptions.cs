@@ -8,6 +8,12 @@ public sealed class SitrepWebOptions
     /// <summary>The SQLite store file (created when missing).</summary>
     public string Database { get; set; } = "sitrep.db";
 
+    /// <summary>
+    /// A PostgreSQL connection string: when set, the API reads and writes the shared PostgreSQL +
+    /// PostGIS store instead of <see cref="Database"/>.
+    /// </summary>
+    public string? Postgres { get; set; }
+
     /// <summary>Largest POST /api/documents body, in bytes.</summary>
     public long MaxDocumentBytes { get; set; } = 2 * 1024 * 1024;
 

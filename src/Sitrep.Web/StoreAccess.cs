@@ -20,12 +20,12 @@ public sealed record Facets(
     IReadOnlyList<FacetValue> Actors, IReadOnlyList<FacetValue> Outlets);
 
 /// <summary>
-/// Opens the store per request (<see cref="SqliteStore"/> is one connection and not thread-safe;
+/// The SQLite side of <see cref="IWebStore"/>. Opens the store per request (<see cref="SqliteStore"/> is one connection and not thread-safe;
 /// WAL lets readers run beside the one writer) and serialises writes. The small read-only
 /// queries the page needs beyond the store's API (facets, document summaries, fused events) live
 /// here, all parameterised.
 /// </summary>
-public sealed class StoreAccess
+public sealed class StoreAccess : IWebStore
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly string _path;
@@ -38,6 +38,17 @@ public sealed class StoreAccess
     }
 
     public string DatabasePath => _path;
+
+    public string Describe() => "SQLite " + _path;
+
+    public EventPage QueryEvents(EventQuery query) => Read(store => store.QueryEvents(query));
+
+    public EventReport? FindEvent(string eventId) => Read(store => EventReport.Find(store, eventId));
+
+    public Sitrep.Documents.Document? GetDocument(string documentId) => Read(store => store.GetDocument(documentId));
+
+    public Task SaveAsync(Sitrep.Documents.Document document, CancellationToken cancellationToken) =>
+        WriteAsync(store => { store.Save([document], Sitrep.Pipeline.SitrepDefaults.PipelineVersion); return true; }, cancellationToken);
 
     public T Read<T>(Func<SqliteStore, T> read)
     {
