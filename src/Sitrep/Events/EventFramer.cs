@@ -553,15 +553,34 @@ internal sealed class FrameContext
         var first = located.FirstOrDefault(p => p.Span.Start >= trigger.End) ?? located[^1];
         // "in the villages of Awlan and Sousyan": fighting in each named village is an event there (ACLED codes per location);
         // "near X and Y" stays one event at X
+        // "in al-Bab region and the town of al-Ra'ei": the named site coordinated with an area is the event's place
+        if (first.GeoPrecision != 1)
+        {
+            var previous = first;
+            foreach (var next in located.Where(p => p.Span.Start > first.Span.End))
+            {
+                if (!IsCoordinated(previous, next)) break;
+                // its own site word ("the town of Y"), not a name under the first's "near" ("near X and Y")
+                if (next.GeoPrecision == 1 && next.Phrase.Start < next.Span.Start) { first = next; break; }
+                previous = next;
+            }
+        }
         var places = new List<PlaceMention?> { first };
         if (first.GeoPrecision != 1) return places;
         foreach (var next in located.Where(p => p.Span.Start > first.Span.End))
         {
-            var gap = Document.Text.AsSpan(places[^1]!.Phrase.End, next.Phrase.Start - places[^1]!.Phrase.End).Trim();
-            if (next.GeoPrecision != 1 || gap is not ("and" or "," or ", and")) break;
+            if (next.GeoPrecision != 1 || !IsCoordinated(places[^1]!, next)) break;
             places.Add(next);
         }
         return places;
+    }
+
+    /// <summary>Whether <paramref name="next"/> is coordinated with <paramref name="place"/>: only "and" or a comma between.</summary>
+    private bool IsCoordinated(PlaceMention place, PlaceMention next)
+    {
+        if (next.Phrase.Start < place.Phrase.End) return false;
+        var gap = Document.Text.AsSpan(place.Phrase.End, next.Phrase.Start - place.Phrase.End).Trim();
+        return gap is "and" or "," or ", and";
     }
 
     /// <summary>
@@ -655,7 +674,8 @@ internal sealed class FrameContext
         {
             var paragraph = Document.Body[paragraphIndex - back];
             // the paragraph's topic place: the most precise resolved one told before, the first of those
-            var topic = Places.Where(p => p.Span.End <= start && paragraph.Contains(p.Span) && p.IsResolved && !IsOrigin(p, SentenceOf(p)) && !InsideActor(p.Span))
+            var topic = Places.Where(p => p.Span.End <= start && paragraph.Contains(p.Span) && p.IsResolved && !IsOrigin(p, SentenceOf(p)) && !InsideActor(p.Span)
+                    && !IsLandmark(p, Within(Places, SentenceOf(p)).ToList()))
                 .OrderBy(p => p.GeoPrecision).ThenBy(p => p.Span.Start).FirstOrDefault();
             if (topic is not null) return topic;
         }

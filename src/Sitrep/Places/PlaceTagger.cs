@@ -50,6 +50,7 @@ public sealed class PlaceTagger : IStage
         Add(Cue.Near, "near", "nearby", "around", "outskirts", "vicinity", "countryside", "desert", "deserts",
             "badia", "badiya", "badiyeh", "environs", "surroundings", "outside", "between", "approaches", "edge", "edges", "parts", "part", "areas", "area",
             "region", "regions", "axis", "front", "fronts", "frontline", "direction", "farms", "plain", "plains", "suburbs", "periphery", "depth", "surrounding", "close",
+            "towards", "toward",
             "قرب", "محيط", "ريف", "بادية", "أطراف", "اطراف", "منطقة", "شرق", "غرب", "شمال", "جنوب", "بين");
         Add(Cue.AfterNear, "countryside", "desert", "deserts", "badia", "area", "areas", "region", "outskirts",
             "surroundings", "environs", "axis", "front", "battlefront", "frontline", "triangle", "plain", "plains", "suburbs", "vicinity", "direction",

@@ -428,4 +428,36 @@ public class EventFramerTests
             .Place("Arak", "Arak", 2, "near Arak").Frame();
         Assert.Equal(2, two.Events.Count(e => e.SubEventType == "Armed clash"));
     }
+
+    [Fact]
+    public void The_paragraph_before_lends_no_landmark_or_origin_as_the_place()
+    {
+        // the paragraph before names only where supplies came from and a landmark: the article's focus place stands in
+        var text = "ISIS cells attacked army points near Rusafa. ISIS cells attacked the army near Rusafa again.\n\n"
+            + "Russian jets struck supply lines coming from the Sukhna area, east of Homs desert.\n\n"
+            + "An operation was launched, in which the army regained control of all the points.";
+        var doc = new Annotated(text)
+            .Actor("ISIS cells", IS, "rebel_group").Actor("army points", Syria).Actor("ISIS cells", IS, "rebel_group", occurrence: 1)
+            .Actor("the army", Syria).Actor("Russian jets", Russia).Actor("the army", Syria, occurrence: 1)
+            .Place("Rusafa", "Rusafa", 2, "near Rusafa", admin1: "Raqqa").Place("Rusafa", "Rusafa", 2, "near Rusafa", admin1: "Raqqa", occurrence: 1)
+            .Place("Sukhna", "Sukhnah", 2, "the Sukhna area").Place("Homs desert", "Homs desert", 2, "east of Homs desert", type: "desert")
+            .FrameParagraphs();
+        var regained = Assert.Single(doc.Events, e => e.SubEventType == "Government regains territory");
+        Assert.Equal("Rusafa", regained.Location!.Name);
+    }
+
+    [Fact]
+    public void A_site_coordinated_with_an_area_is_the_event_place()
+    {
+        var doc = new Annotated("Rival factions clashed with ISIS in al-Bab region and the town of al-Rai.")
+            .Actor("Rival factions", "Syrian National Army", "rebel_group").Actor("ISIS", IS, "rebel_group")
+            .Place("al-Bab", "Al Bab", 2, "al-Bab region", admin1: "Aleppo").Place("al-Rai", "Al-Rai", 1, "the town of al-Rai", admin1: "Aleppo").Frame();
+        Assert.Equal("Al-Rai", Assert.Single(doc.Events).Location!.Name);
+
+        // a name under the first one's "near" is no site of its own
+        var near = new Annotated("Rival factions clashed with ISIS in areas near Dar al-Izzah and Deir Seman.")
+            .Actor("Rival factions", "Syrian National Army", "rebel_group").Actor("ISIS", IS, "rebel_group")
+            .Place("Dar al-Izzah", "Darat Izza", 2, "areas near Dar al-Izzah", admin1: "Aleppo").Place("Deir Seman", "Deir Seman", 1, admin1: "Aleppo").Frame();
+        Assert.Equal("Darat Izza", Assert.Single(near.Events).Location!.Name);
+    }
 }

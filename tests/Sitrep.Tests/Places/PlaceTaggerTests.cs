@@ -36,6 +36,15 @@ public class PlaceTaggerTests
     }
 
     [Fact]
+    public void TowardsATownIsNearIt()
+    {
+        var m = First("The militants moved towards al-Sukhnah before dawn.", "Sukhnah");
+        Assert.Equal("ocha:C2893", m.GazetteerId);
+        Assert.Equal(2, m.GeoPrecision);
+        Assert.Equal(1, First("The militants moved into al-Sukhnah before dawn.", "Sukhnah").GeoPrecision);
+    }
+
+    [Fact]
     public void InTheTownOfMayadin()
     {
         var m = First("A car bomb exploded in the town of Mayadin.", "Mayadin");
