@@ -398,7 +398,7 @@ internal sealed class FrameContext
         // "X, backed by Y": Y backs the side named just before it
         var supporters2 = side2 is null ? [] : supporters.Where(s => NearestSideBefore(s, side1, side2) == side2).ToList();
         var supporters1 = supporters.Except(supporters2).ToList();
-        var places = EventPlaces(sentence, trigger.Span, subType == AirSubType);
+        var places = EventPlaces(sentence, trigger.Span, subType == AirSubType, subType is "Abduction/forced disappearance" or "Arrests");
         // "three soldiers were captured": people, not territory
         if (definition.Territory && places.Count == 0) yield break;
         if (places.Count == 0) places.Add(null);
@@ -518,16 +518,18 @@ internal sealed class FrameContext
     /// Places of the event in its sentence: where fighters came from ("from", "through") is not
     /// where it happened. An air strike over several named places is one event per place.
     /// </summary>
-    private List<PlaceMention?> EventPlaces(int sentence, TextSpan trigger, bool perPlace)
+    private List<PlaceMention?> EventPlaces(int sentence, TextSpan trigger, bool perPlace, bool takenFrom = false)
     {
         // places of the trigger's clause first ("..., which lies between eastern Homs and western Deir Ezzor" describes a place)
         var clause = ClauseOf(SentenceSpan(sentence), trigger);
         var inSentence = Within(Places, clause).Where(p => !InsideActor(p.Span)).ToList();
         var wholeSentence = Within(Places, SentenceSpan(sentence)).Where(p => !InsideActor(p.Span)).ToList();
         if (inSentence.Count == 0) inSentence = wholeSentence;
-        // "the X area, east of Homs desert": the landmark only locates the place before it, origin or not
-        inSentence = inSentence.Where(p => !IsLandmark(p, inSentence)).ToList();
-        var located = inSentence.Where(p => !IsOrigin(p, SentenceSpan(sentence))).ToList();
+        // "the X area, east of Homs desert": the landmark only locates the place before it, origin or not;
+        // "the X neighbourhood in Y city": the event is coded at the town
+        inSentence = inSentence.Where(p => !IsLandmark(p, inSentence) && !IsSubpart(p, inSentence)).ToList();
+        // "abducted 400 civilians from the village of X": people are taken where they were
+        var located = takenFrom ? inSentence : inSentence.Where(p => !IsOrigin(p, SentenceSpan(sentence))).ToList();
         // only where the attackers came from in the clause: the sentence's own place, if it names one ("battles took place in X,
         // after the army confronted an attack starting from Y")
         if (located.Count == 0) located = wholeSentence.Where(p => p.Span.End <= clause.Start && !IsOrigin(p, SentenceSpan(sentence))).ToList();
@@ -650,6 +652,17 @@ internal sealed class FrameContext
     }
 
     private static bool IsAreaType(PlaceMention p) => p.FeatureType is "governorate" or "region" or "desert" or "district" or "subdistrict";
+
+    /// <summary>A place named as a part of a town that the sentence names right after it ("X neighbourhood in Y").</summary>
+    private bool IsSubpart(PlaceMention place, List<PlaceMention> list)
+    {
+        foreach (var cue in Cues)
+        {
+            if (cue.Value != "subpart" || cue.Span.Start < place.Span.End || cue.Span.Start - place.Phrase.End > 3) continue;
+            if (list.Any(q => q != place && q.Phrase.Start >= cue.Span.End && q.Phrase.Start - cue.Span.End <= 12)) return true;
+        }
+        return false;
+    }
 
     private bool IsLandmark(PlaceMention place, List<PlaceMention> list)
     {

@@ -140,7 +140,7 @@ public sealed class PlaceTagger : IStage
         public int PhraseStart, PhraseEnd;
         public int[] Candidates = [];
         public int[] ExactCandidates = [];
-        public bool Near, Site, GovCue, CityCue, Strong, Between, Exact;
+        public bool Near, Site, GovCue, CityCue, Strong, Between, Exact, Countryside;
         public CompassDirection Direction;
         public string Surface = "";
         public string Key = "";
@@ -226,7 +226,8 @@ public sealed class PlaceTagger : IStage
             // An anchor is a name with one reading: one candidate, or one exact spelling of a town.
             var only = cands.Count == 1 ? cands[0]
                 : m.ExactCandidates.Length == 1 && _gazetteer[m.ExactCandidates[0]].Rank >= 10000 && cands.Contains(m.ExactCandidates[0]) ? m.ExactCandidates[0] : -1;
-            if (only >= 0 && !_gazetteer[only].IsGovernorate)
+            // "Hama countryside" names an area around the town, no point to measure other names against
+            if (only >= 0 && !_gazetteer[only].IsGovernorate && !m.Countryside)
                 anchors.Add(new Anchor(_gazetteer[only].Lat, _gazetteer[only].Lon, m.Unit, m, only));
         }
 
@@ -468,6 +469,7 @@ public sealed class PlaceTagger : IStage
             if (t.Has(Cue.Near))
             {
                 m.Near = true; sawNearWord = true; phraseTok = k; adjacent = false;
+                if (t.Has(Cue.Countryside)) m.Countryside = true;
                 if (t.Has(Cue.Strong)) m.Strong = true;
                 if (t.Has(Cue.Between)) m.Between = true;
                 continue;
@@ -496,7 +498,12 @@ public sealed class PlaceTagger : IStage
             var t = toks[k];
             if (t.Is(TokFlags.PunctBefore)) break;
             if (t.Has(Cue.Gov)) { m.GovCue = true; m.PhraseEnd = t.End; m.PhraseTokEnd = k + 1; break; }
-            if (t.Has(Cue.AfterNear)) { m.Near = true; m.PhraseEnd = t.End; m.PhraseTokEnd = k + 1; if (t.Has(Cue.Countryside)) m.Strong = true; break; }
+            if (t.Has(Cue.AfterNear))
+            {
+                m.Near = true; m.PhraseEnd = t.End; m.PhraseTokEnd = k + 1;
+                if (t.Has(Cue.Countryside)) { m.Strong = true; m.Countryside = true; }
+                break;
+            }
             if (t.Has(Cue.City)) { m.CityCue = true; m.PhraseEnd = t.End; m.PhraseTokEnd = k + 1; break; }
             if (!t.Has(Cue.Determiner)) break;
         }
@@ -601,7 +608,7 @@ public sealed class PlaceTagger : IStage
                     if (headPlural && k > a) { m.Site |= head.Site; m.GovCue |= head.GovCue; m.Strong |= head.Strong; }
                     if (!tailPlural || k == b) continue;
                     if (toks[tailWord].Has(Cue.Gov)) m.GovCue = true;
-                    else if (toks[tailWord].Has(Cue.Countryside)) { m.Near = true; m.Strong = true; }
+                    else if (toks[tailWord].Has(Cue.Countryside)) { m.Near = true; m.Strong = true; m.Countryside = true; }
                     else if (toks[tailWord].Has(Cue.RegionTail))
                     {
                         var regionKey = toks[tailWord].Has(Cue.Near) ? DesertKey : MountainKey;
@@ -722,7 +729,10 @@ public sealed class PlaceTagger : IStage
             if (cands.Count > 1)
             {
                 if (exact) score += 1;
-                if (container is { Lat: double cLat, Lon: double cLon })
+                // "Jourin": of the names with one skeleton, the spelling one letter away (Jorin), not Jerniyeh
+                else if (IsCloseSpelling(m.Surface, e)) score += 0.5;
+                // inside a whole governorate or a town's countryside ("in Hama countryside") any point fits as well as another
+                if (container is { Lat: double cLat, Lon: double cLon } && container.FeatureType != "governorate" && !m.Container!.Countryside)
                     score -= Math.Min(Gazetteer.ApproxDistanceKm(cLat, cLon, e.Lat, e.Lon) / 50.0, 2);
                 var nearest = Nearest(anchors, m, e.Lat, e.Lon, hasLocal);
                 if (nearest < double.MaxValue) score -= hasLocal ? Math.Min(nearest / 75.0, 4) : Math.Min(nearest / 150.0, 2);

@@ -460,4 +460,24 @@ public class EventFramerTests
             .Place("Dar al-Izzah", "Darat Izza", 2, "areas near Dar al-Izzah", admin1: "Aleppo").Place("Deir Seman", "Deir Seman", 1, admin1: "Aleppo").Frame();
         Assert.Equal("Darat Izza", Assert.Single(near.Events).Location!.Name);
     }
+
+    [Fact]
+    public void A_neighbourhood_in_a_town_is_coded_at_the_town()
+    {
+        var doc = new Annotated("Terrorists targeted the Safsafiya neighbourhood in Mhardeh city with rocket shells, killing two civilians.")
+            .Actor("Terrorists", "Unidentified Armed Group (Syria)", "unidentified")
+            .Place("Safsafiya", "Sifsafiyeh", 1, "the Safsafiya", admin1: "Hama").Place("Mhardeh", "Muhradah", 1, "Mhardeh city", admin1: "Hama").Frame();
+        Assert.Equal("Muhradah", Assert.Single(doc.Events).Location!.Name);
+    }
+
+    [Fact]
+    public void People_abducted_from_a_village_were_taken_there()
+    {
+        var doc = new Annotated("ISIS fighters abducted around 400 civilians from the village of Baghaliyeh and took them to Mayadin.")
+            .Actor("ISIS fighters", IS, "rebel_group")
+            .Place("Baghaliyeh", "Baghaliyeh", 1, "the village of Baghaliyeh", admin1: "Deir ez-Zor")
+            .Place("Mayadin", "Mayadin", 1, admin1: "Deir ez-Zor").Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("Abduction/forced disappearance", "Baghaliyeh"), (e.SubEventType, e.Location!.Name));
+    }
 }

@@ -36,6 +36,14 @@ public class PlaceTaggerTests
     }
 
     [Fact]
+    public void ASectWordIsNoPlace()
+    {
+        var mentions = PlacesFixture.Tag("A suicide bomber blew himself up at a Shiite mosque in Baghdad.");
+        var m = Assert.Single(mentions);
+        Assert.Equal("Baghdad", m.Name);
+    }
+
+    [Fact]
     public void TowardsATownIsNearIt()
     {
         var m = First("The militants moved towards al-Sukhnah before dawn.", "Sukhnah");
