@@ -330,7 +330,8 @@ public sealed class PlaceTagger : IStage
         {
             var t = toks[i];
             var startsName = t.CapLike ||
-                (t.Has(Cue.Article) && i + 1 < to && toks[i + 1].Is(TokFlags.Joined) && toks[i + 1].Is(TokFlags.Cap | TokFlags.Arabic));
+                (t.Has(Cue.Article) && i + 1 < to && toks[i + 1].Is(TokFlags.Joined) && toks[i + 1].Is(TokFlags.Cap | TokFlags.Arabic)
+                 && OpensName(s, i));
             if (!startsName) { i++; continue; }
             if (t.Is(TokFlags.Digit) && TryDistanceZone(s, unit, i, from, to, matches, out var next)) { i = next; continue; }
 
@@ -382,7 +383,9 @@ public sealed class PlaceTagger : IStage
             }
             if (matched) continue;
             // An unknown name after "the town of" / "village of" is kept rather than dropped.
-            if (t.Is(TokFlags.Cap) && i - 2 >= from && toks[i - 1].Has(Cue.Of) && toks[i - 2].Has(Cue.Site) && !_gazetteer.IsStopWord(s.Word(i)))
+            // (a common word may open a longer name: "the village of Arab Said")
+            if (t.Is(TokFlags.Cap) && i - 2 >= from && toks[i - 1].Has(Cue.Of) && toks[i - 2].Has(Cue.Site)
+                && (!_gazetteer.IsStopWord(s.Word(i)) || (i + 1 < to && toks[i + 1].Is(TokFlags.Joined) && toks[i + 1].Is(TokFlags.Cap))))
             {
                 var j = i + 1;
                 while (j < to && j - i < 4 && toks[j].Is(TokFlags.Joined) && (toks[j].Is(TokFlags.Cap) || toks[j].Has(Cue.Article))) j++;
@@ -393,6 +396,18 @@ public sealed class PlaceTagger : IStage
             }
             i++;
         }
+    }
+
+    /// <summary>
+    /// Whether a lower-case article token opens the name after it: "al Bab", "al-Sukhnah", "as-Sukhnah", but not
+    /// the English words "at Aleppo", "as Raqqa", "an Iraqi".
+    /// </summary>
+    private static bool OpensName(Scan s, int k)
+    {
+        var t = s.Toks[k];
+        if (t.End < s.Text.Length && s.Text[t.End] is '-' or '‐' or '–') return true;
+        var word = s.Word(k);
+        return !(word is "at" or "as" or "an" or "en" or "et" or "es" or "er" or "ad" or "ed");
     }
 
     /// <summary>"the 55 km area", "55-kilometre zone", "the area (55 km)", "the 55th area": a zone named by its size.</summary>
@@ -532,12 +547,14 @@ public sealed class PlaceTagger : IStage
         while (first > from && toks[first].Is(TokFlags.Joined) && !toks[first].Is(TokFlags.PunctBefore) && toks[first - 1].Has(Cue.Article)) first--;
         var prev = first - 1;
         if (prev >= from && !toks[first].Is(TokFlags.PunctBefore) && toks[first].Is(TokFlags.Joined) && toks[prev].Is(TokFlags.Cap)
-            && !toks[prev].Has(Cue.Direction) && exactRank < 50000
+            && !toks[prev].Has(Cue.Direction | Cue.Site) && exactRank < 50000
             && (!toks[prev].Is(TokFlags.SentenceStart) || _gazetteer.IsStopWord(s.Word(prev))))
             return false;
         // Followed by more of a capitalised name ("Tamin Brigade", "Hayat Tahrir", "Ammar al-Assad").
         var next = m.TokEnd;
-        if (next + 1 < to && toks[next].Has(Cue.Article) && toks[next + 1].Is(TokFlags.Joined) && toks[next + 1].Is(TokFlags.Cap)) next++;
+        // an article is glued to the name it opens ("al-Assad"); "at Aleppo" is a preposition
+        if (next + 1 < to && toks[next].Has(Cue.Article) && toks[next + 1].Is(TokFlags.Joined) && toks[next + 1].Is(TokFlags.Cap)
+            && toks[next].End < s.Text.Length && s.Text[toks[next].End] is '-' or '‐' or '–') next++;
         if (next < to && toks[next].Is(TokFlags.Joined) && toks[next].Is(TokFlags.Cap) && !(m.Exact && exactRank >= 50000)
             && !toks[next].Has(Cue.Gov | Cue.AfterNear | Cue.RegionTail | Cue.City | Cue.Site | Cue.Direction))
         {
