@@ -747,7 +747,8 @@ public sealed class PlaceTagger : IStage
             {
                 if (exact) score += 1;
                 // "Jourin": of the names with one skeleton, the spelling one letter away (Jorin), not Jerniyeh
-                else if (IsCloseSpelling(m.Surface, e)) score += 0.5;
+                // (only asked when no candidate is spelt exactly like the surface)
+                else if (m.ExactCandidates.Length == 0 && IsCloseSpelling(m.Surface, e)) score += 0.5;
                 // inside a whole governorate or a town's countryside ("in Hama countryside") any point fits as well as another
                 if (container is { Lat: double cLat, Lon: double cLon } && container.FeatureType != "governorate" && !m.Container!.Countryside)
                     score -= Math.Min(Gazetteer.ApproxDistanceKm(cLat, cLon, e.Lat, e.Lon) / 50.0, 2);
