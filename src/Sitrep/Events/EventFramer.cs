@@ -75,6 +75,17 @@ public sealed class EventFramer(EventLexicon lexicon) : IStage
             weapon.TakeCasualties(f);
             frames.Remove(f);
         }
+        // "fended off ISIL's heavy attack near X": a trigger inside the object of another, of one sub-type and place and
+        // with a party in common, tells the same event
+        for (var i = 0; i < frames.Count; i++)
+            for (var j = frames.Count - 1; j > i; j--)
+                if (frames[j].Sentence == frames[i].Sentence && frames[j].SubEventType == frames[i].SubEventType
+                    && frames[i].HasSamePlace(frames[j]) && frames[i].SharesActor(frames[j])
+                    && context.IsObjectOf(frames[i].Trigger, frames[j].Trigger))
+                {
+                    frames[i].Absorb(frames[j]);
+                    frames.RemoveAt(j);
+                }
         context.AttachStrayQuantities(frames);
         AggregateTolls.FoldSummaries(frames);
         var merged = Merge(frames);
@@ -108,6 +119,14 @@ public sealed class EventFramer(EventLexicon lexicon) : IStage
         foreach (var frame in frames.Where(f => f.PlaceIsLocal).OrderBy(f => f.Trigger.Start))
         {
             var same = merged.FirstOrDefault(m => m.SameEventAs(frame)) ?? merged.FirstOrDefault(m => frame.SameEventAs(m));
+            // a report naming only an area restates the latest event of its kind in that area, not an older one
+            if (same is not null && !same.HasSamePlace(frame) && frame.NamesOnlyArea)
+            {
+                var latest = merged.Where(m => m.SubEventType == frame.SubEventType && m.Sentence <= frame.Sentence && frame.PlaceLiesIn(m)).MaxBy(m => m.Sentence);
+                if (latest is not null && latest != same && latest.Sentence > same.Sentence)
+                    same = latest.SameEventAs(frame) || frame.SameEventAs(latest) ? latest
+                        : frame.Sentence - same.Sentence <= Frame.MaxPreciseGap ? same : null;
+            }
             if (same is null) merged.Add(frame);
             else same.Absorb(frame);
         }
@@ -179,6 +198,18 @@ internal sealed class FrameContext
     public TextSpan SentenceSpan(int sentence) => Document.Sentences[sentence].Span;
 
     public TextSpan ParagraphOf(int sentence) => Document.Body[Document.Sentences[sentence].Paragraph];
+
+    /// <summary>Whether <paramref name="inner"/> follows <paramref name="outer"/> within its object: a few words, no comma or "and".</summary>
+    public bool IsObjectOf(TextSpan outer, TextSpan inner)
+    {
+        var (first, second) = outer.Start <= inner.Start ? (outer, inner) : (inner, outer);
+        if (second.Start < first.End || second.Start - first.End > 30) return false;
+        var gap = Document.Text.AsSpan(first.End, second.Start - first.End);
+        if (gap.IndexOfAny(',', ';', '.') >= 0) return false;
+        foreach (var word in gap.Split(' '))
+            if (gap[word] is "and" or "or" or "while" or "then") return false;
+        return true;
+    }
 
     public bool InsideActor(TextSpan span) => Actors.Any(a => a.Span.Contains(span));
 
@@ -482,7 +513,7 @@ internal sealed class FrameContext
         // "X, backed by Y": Y backs the side named just before it
         var supporters2 = side2 is null ? [] : supporters.Where(s => NearestSideBefore(s, side1, side2) == side2).ToList();
         var supporters1 = supporters.Except(supporters2).ToList();
-        var places = EventPlaces(sentence, trigger.Span, subType == AirSubType);
+        var places = EventPlaces(sentence, trigger.Span, subType == AirSubType, subType is "Abduction/forced disappearance" or "Arrests");
         // "three soldiers were captured": people, not territory
         if (definition.Territory && places.Count == 0) yield break;
         if (places.Count == 0) places.Add(null);
@@ -494,6 +525,7 @@ internal sealed class FrameContext
                 Actor2 = actor2,
                 Place = place ?? FallbackPlace(sentence),
                 PlaceIsLocal = place is not null,
+                InPlaceList = places.Count > 1,
             };
             frame.AddSide1(side1, supporters1);
             frame.AddSide2(side2, supporters2, infighting: side1 is not null && side1 == side2);
@@ -602,15 +634,26 @@ internal sealed class FrameContext
     /// Places of the event in its sentence: where fighters came from ("from", "through") is not
     /// where it happened. An air strike over several named places is one event per place.
     /// </summary>
-    private List<PlaceMention?> EventPlaces(int sentence, TextSpan trigger, bool perPlace)
+    private List<PlaceMention?> EventPlaces(int sentence, TextSpan trigger, bool perPlace, bool takenFrom = false)
     {
         // places of the trigger's clause first ("..., which lies between eastern Homs and western Deir Ezzor" describes a place)
         var clause = ClauseOf(SentenceSpan(sentence), trigger);
         var inSentence = Within(Places, clause).Where(p => !InsideActor(p.Span)).ToList();
-        if (inSentence.Count == 0) inSentence = Within(Places, SentenceSpan(sentence)).Where(p => !InsideActor(p.Span)).ToList();
-        var located = inSentence.Where(p => !IsOrigin(p, SentenceSpan(sentence))).ToList();
+        var wholeSentence = Within(Places, SentenceSpan(sentence)).Where(p => !InsideActor(p.Span)).ToList();
+        if (inSentence.Count == 0) inSentence = wholeSentence;
+        // "the X area, east of Homs desert": the landmark only locates the place before it, origin or not;
+        // "the X neighbourhood in Y city": the event is coded at the town
+        inSentence = inSentence.Where(p => !IsLandmark(p, inSentence) && !IsSubpart(p, inSentence)).ToList();
+        // "abducted 400 civilians from the village of X": people are taken where they were
+        var located = takenFrom ? inSentence : inSentence.Where(p => !IsOrigin(p, SentenceSpan(sentence))).ToList();
+        // only where the attackers came from in the clause: the sentence's own place, if it names one ("battles took place in X,
+        // after the army confronted an attack starting from Y")
+        if (located.Count == 0) located = wholeSentence.Where(p => p.Span.End <= clause.Start && !IsOrigin(p, SentenceSpan(sentence))).ToList();
         if (located.Count == 0) located = inSentence;
         if (located.Count == 0) return [];
+        // "... east of X to drive ISIL out of Y": a goal is no place of the event, when the sentence names another
+        var notGoals = located.Where(p => !IsGoal(p, SentenceSpan(sentence), trigger)).ToList();
+        if (notGoals.Count > 0) located = notGoals;
         if (perPlace)
         {
             var afterTrigger = located.Where(p => p.Span.Start >= trigger.End).ToList();
@@ -630,17 +673,34 @@ internal sealed class FrameContext
         var first = located.FirstOrDefault(p => p.Span.Start >= trigger.End) ?? located[^1];
         // "in the villages of Awlan and Sousyan": fighting in each named village is an event there (ACLED codes per location);
         // "near X and Y" stays one event at X
+        // "in al-Bab region and the town of al-Ra'ei": the named site coordinated with an area is the event's place
+        if (first.GeoPrecision != 1)
+        {
+            var previous = first;
+            foreach (var next in located.Where(p => p.Span.Start > first.Span.End))
+            {
+                if (!IsCoordinated(previous, next)) break;
+                // its own site word ("the town of Y"), not a name under the first's "near" ("near X and Y")
+                if (next.GeoPrecision == 1 && next.Phrase.Start < next.Span.Start) { first = next; break; }
+                previous = next;
+            }
+        }
         var places = new List<PlaceMention?> { first };
         if (first.GeoPrecision != 1) return places;
         foreach (var next in located.Where(p => p.Span.Start > first.Span.End))
         {
-            // phrases can overlap ("near X" reaching over the next name): no list then
-            if (next.Phrase.Start < places[^1]!.Phrase.End) break;
-            var gap = Document.Text.AsSpan(places[^1]!.Phrase.End, next.Phrase.Start - places[^1]!.Phrase.End).Trim();
-            if (next.GeoPrecision != 1 || gap is not ("and" or "," or ", and")) break;
+            if (next.GeoPrecision != 1 || !IsCoordinated(places[^1]!, next)) break;
             places.Add(next);
         }
         return places;
+    }
+
+    /// <summary>Whether <paramref name="next"/> is coordinated with <paramref name="place"/>: only "and" or a comma between.</summary>
+    private bool IsCoordinated(PlaceMention place, PlaceMention next)
+    {
+        if (next.Phrase.Start < place.Phrase.End) return false;
+        var gap = Document.Text.AsSpan(place.Phrase.End, next.Phrase.Start - place.Phrase.End).Trim();
+        return gap is "and" or "," or ", and";
     }
 
     /// <summary>
@@ -658,8 +718,43 @@ internal sealed class FrameContext
             // the first place after the cue, or one that only locates it ("the (55 km) area in the Syrian Badia")
             var between = Places.LastOrDefault(p => p.Span.Start >= cue.Span.End && p.Phrase.End <= place.Phrase.Start);
             if (between is null) return true;
-            var link = Document.Text.AsSpan(between.Phrase.End, place.Phrase.Start - between.Phrase.End).Trim();
+            // "the area (55 km) in the Syrian Badia": a closing bracket or quote is no break
+            var link = Document.Text.AsSpan(between.Phrase.End, place.Phrase.Start - between.Phrase.End).Trim().TrimStart(")]”\"’").TrimStart();
             if (link is "in" or "in the" or "of" or "of the") return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A place inside an infinitive of purpose that does not hold the trigger ("to drive ISIL out of X", "to find access to Y"):
+    /// the purpose runs from its cue to the next comma, semicolon, clause joint or "but".
+    /// </summary>
+    private bool IsGoal(PlaceMention place, TextSpan sentence, TextSpan trigger)
+    {
+        foreach (var cue in Cues)
+        {
+            if (cue.Value != "purpose" || cue.Span.End > place.Phrase.Start || !sentence.Contains(cue.Span)) continue;
+            // the trigger itself must lie outside the purpose ("managed to recapture X" is the deed)
+            if (cue.Span.Start < trigger.End && (trigger.Start < cue.Span.Start ? false : !EndsScope(cue.Span.End, trigger.Start))) continue;
+            if (!EndsScope(cue.Span.End, place.Phrase.Start)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a comma, semicolon, clause joint or "but" lies between two offsets of one sentence.</summary>
+    private bool EndsScope(int from, int to)
+    {
+        var gap = Document.Text.AsSpan(from, to - from);
+        if (gap.IndexOfAny(',', ';', ':') >= 0) return true;
+        foreach (var cue in Cues)
+            if (cue.Value == "clause" && cue.Span.Start >= from && cue.Span.End <= to) return true;
+        for (var i = gap.IndexOf("but", StringComparison.OrdinalIgnoreCase); i >= 0; )
+        {
+            var before = i == 0 || !char.IsLetter(gap[i - 1]);
+            var after = i + 3 >= gap.Length || !char.IsLetter(gap[i + 3]);
+            if (before && after) return true;
+            var next = gap[(i + 3)..].IndexOf("but", StringComparison.OrdinalIgnoreCase);
+            i = next < 0 ? -1 : i + 3 + next;
         }
         return false;
     }
@@ -684,27 +779,50 @@ internal sealed class FrameContext
         return gap is "in" or "in the" or ", in" or ", in the";
     }
 
+    /// <summary>A place named as a part of a town that the sentence names right after it ("X neighbourhood in Y").</summary>
+    private bool IsSubpart(PlaceMention place, List<PlaceMention> list)
+    {
+        foreach (var cue in Cues)
+        {
+            if (cue.Value != "subpart" || cue.Span.Start < place.Span.End || cue.Span.Start - place.Phrase.End > 3) continue;
+            if (list.Any(q => q != place && q.Phrase.Start >= cue.Span.End && q.Phrase.Start - cue.Span.End <= 12)) return true;
+        }
+        return false;
+    }
+
     private bool IsLandmark(PlaceMention place, List<PlaceMention> list)
     {
         foreach (var cue in Cues)
         {
-            // the cue may open the place's own phrase ("south of Maarat al-Numan")
+            // the cue may open the place's own phrase ("east of Homs desert")
             if (cue.Value != "landmark" || cue.Span.End > place.Span.Start || place.Span.Start - cue.Span.End > 12) continue;
             if (list.Any(q => q != place && q.Phrase.End <= cue.Span.Start && cue.Span.Start - q.Phrase.End <= 40)) return true;
         }
         return false;
     }
 
-    /// <summary>No place in the sentence: an earlier place of the paragraph, else the article's focus place.</summary>
+    /// <summary>
+    /// No place in the sentence: an earlier place of the paragraph, else one of the paragraph just before
+    /// ("Also, the army tanks fired at ..." goes on where the last paragraph was), else the article's focus place.
+    /// </summary>
     private PlaceMention? FallbackPlace(int sentence)
     {
-        var paragraph = ParagraphOf(sentence);
         var start = SentenceSpan(sentence).Start;
-        // the paragraph's topic place: the most precise resolved one told before, the first of those
-        return Places.Where(p => p.Span.End <= start && paragraph.Contains(p.Span) && p.IsResolved && !IsOrigin(p, SentenceOf(p)) && !InsideActor(p.Span))
-                   .OrderBy(p => p.GeoPrecision).ThenBy(p => p.Span.Start).FirstOrDefault()
-            ?? FocusPlace;
+        var paragraphIndex = Document.Sentences[sentence].Paragraph;
+        for (var back = 0; back <= MaxFallbackParagraphs && paragraphIndex - back >= 0; back++)
+        {
+            var paragraph = Document.Body[paragraphIndex - back];
+            // the paragraph's topic place: the most precise resolved one told before, the first of those
+            var topic = Places.Where(p => p.Span.End <= start && paragraph.Contains(p.Span) && p.IsResolved && !IsOrigin(p, SentenceOf(p)) && !InsideActor(p.Span)
+                    && !IsLandmark(p, Within(Places, SentenceOf(p)).ToList()))
+                .OrderBy(p => p.GeoPrecision).ThenBy(p => p.Span.Start).FirstOrDefault();
+            if (topic is not null) return topic;
+        }
+        return FocusPlace;
     }
+
+    /// <summary>How many paragraphs back a sentence with no place of its own looks for one.</summary>
+    private const int MaxFallbackParagraphs = 1;
 
     private TextSpan SentenceOf(Mention mention) =>
         Document.Sentences.FirstOrDefault(s => s.Span.Contains(mention.Span))?.Span ?? mention.Span;

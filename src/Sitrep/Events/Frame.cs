@@ -28,6 +28,8 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
     public ActorMention? Actor1 { get; init; }
     public ActorMention? Actor2 { get; init; }
     public PlaceMention? Place { get; set; }
+    /// <summary>Whether the place is one of several the trigger's sentence lists, each an event of its own.</summary>
+    public bool InPlaceList { get; init; }
     /// <summary>Whether the place was told in the event's own sentence (not inherited from its paragraph or article).</summary>
     public bool PlaceIsLocal { get; set; }
     public DateMention? Date { get; set; }
@@ -84,9 +86,18 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
         if (list is not null && !list.Contains(q)) list.Add(q);
     }
 
+    /// <summary>How many sentences after a report naming only an area a report of a place inside it can still make it precise.</summary>
+    public const int MaxPreciseGap = 6;
+
     internal string PlaceKey => Place is null ? "" : Place.GazetteerId ?? Place.Name.ToLowerInvariant();
 
     public bool HasSamePlace(Frame other) => Place is not null && PlaceKey == other.PlaceKey;
+
+    /// <summary>Whether the frame's own place is only an area (a governorate, region or desert).</summary>
+    public bool NamesOnlyArea => PlaceIsLocal && Place is not null && IsArea(Place);
+
+    /// <summary>Whether <paramref name="other"/>'s place lies in the area this frame names.</summary>
+    public bool PlaceLiesIn(Frame other) => Place is not null && other.Place is not null && Place.Admin1 is not null && other.Place.Admin1 == Place.Admin1;
 
     internal static bool IsArea(PlaceMention p) => p.FeatureType is "governorate" or "region" or "desert" or "district" or "subdistrict";
 
@@ -101,6 +112,13 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
         // an unknown date does not tell two reports apart; two known, different ones do
         && (Date?.Value is null || other.Date?.Value is null || !DateIsLocal || !other.DateIsLocal || Date.Value == other.Date.Value);
 
+    /// <summary>Whether the two frames name at least one party in common (either side).</summary>
+    public bool SharesActor(Frame other)
+    {
+        var mine = new[] { Actor1?.EventActor, Actor2?.EventActor };
+        return mine.Any(a => a is not null && (a == other.Actor1?.EventActor || a == other.Actor2?.EventActor));
+    }
+
     private bool SameActors(Frame other)
     {
         if (Actor1?.EventActor == other.Actor1?.EventActor && Actor2?.EventActor == other.Actor2?.EventActor) return true;
@@ -112,7 +130,12 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
         if (other.Place is null || PlaceKey == other.PlaceKey) return true;
         // an inherited place does not tell two events apart, when they are told close together
         if (!other.PlaceIsLocal || Place is null || !PlaceIsLocal) return true;
-        // the other (later) report names only the area this place lies in
+        // "air raids on X, Y and the desert of Z": each place of a list is an event of its own
+        // (a list of governorates, "attacks in Raqqa and Deir Ezzor provinces", sums up the events told around it)
+        if (other.InPlaceList && other.Place.GeoPrecision < 3) return false;
+        // the other report names only the area this place lies in: a later summary ("battles in the countryside of Raqqa"),
+        // or an earlier vague report that this one makes precise, when it was told just before
+        if (other.Sentence < Sentence && Sentence - other.Sentence > MaxPreciseGap) return false;
         return IsArea(other.Place) && other.Place.Admin1 is not null && other.Place.Admin1 == Place.Admin1;
     }
 

@@ -50,6 +50,7 @@ public sealed class PlaceTagger : IStage
         Add(Cue.Near, "near", "nearby", "around", "outskirts", "vicinity", "countryside", "desert", "deserts",
             "badia", "badiya", "badiyeh", "environs", "surroundings", "outside", "between", "approaches", "edge", "edges", "parts", "part", "areas", "area",
             "region", "regions", "axis", "front", "fronts", "frontline", "direction", "farms", "plain", "plains", "suburbs", "periphery", "depth", "surrounding", "close",
+            "towards", "toward",
             "قرب", "محيط", "ريف", "بادية", "أطراف", "اطراف", "منطقة", "شرق", "غرب", "شمال", "جنوب", "بين");
         Add(Cue.AfterNear, "countryside", "desert", "deserts", "badia", "area", "areas", "region", "outskirts",
             "surroundings", "environs", "axis", "front", "battlefront", "frontline", "triangle", "plain", "plains", "suburbs", "vicinity", "direction",
@@ -139,7 +140,7 @@ public sealed class PlaceTagger : IStage
         public int PhraseStart, PhraseEnd;
         public int[] Candidates = [];
         public int[] ExactCandidates = [];
-        public bool Near, Site, GovCue, CityCue, Strong, Between, Exact;
+        public bool Near, Site, GovCue, CityCue, Strong, Between, Exact, Countryside;
         public CompassDirection Direction;
         public string Surface = "";
         public string Key = "";
@@ -225,7 +226,8 @@ public sealed class PlaceTagger : IStage
             // An anchor is a name with one reading: one candidate, or one exact spelling of a town.
             var only = cands.Count == 1 ? cands[0]
                 : m.ExactCandidates.Length == 1 && _gazetteer[m.ExactCandidates[0]].Rank >= 10000 && cands.Contains(m.ExactCandidates[0]) ? m.ExactCandidates[0] : -1;
-            if (only >= 0 && !_gazetteer[only].IsGovernorate)
+            // "Hama countryside" names an area around the town, no point to measure other names against
+            if (only >= 0 && !_gazetteer[only].IsGovernorate && !m.Countryside)
                 anchors.Add(new Anchor(_gazetteer[only].Lat, _gazetteer[only].Lon, m.Unit, m, only));
         }
 
@@ -328,7 +330,8 @@ public sealed class PlaceTagger : IStage
         {
             var t = toks[i];
             var startsName = t.CapLike ||
-                (t.Has(Cue.Article) && i + 1 < to && toks[i + 1].Is(TokFlags.Joined) && toks[i + 1].Is(TokFlags.Cap | TokFlags.Arabic));
+                (t.Has(Cue.Article) && i + 1 < to && toks[i + 1].Is(TokFlags.Joined) && toks[i + 1].Is(TokFlags.Cap | TokFlags.Arabic)
+                 && OpensName(s, i));
             if (!startsName) { i++; continue; }
             if (t.Is(TokFlags.Digit) && TryDistanceZone(s, unit, i, from, to, matches, out var next)) { i = next; continue; }
 
@@ -380,7 +383,9 @@ public sealed class PlaceTagger : IStage
             }
             if (matched) continue;
             // An unknown name after "the town of" / "village of" is kept rather than dropped.
-            if (t.Is(TokFlags.Cap) && i - 2 >= from && toks[i - 1].Has(Cue.Of) && toks[i - 2].Has(Cue.Site) && !_gazetteer.IsStopWord(s.Word(i)))
+            // (a common word may open a longer name: "the village of Arab Said")
+            if (t.Is(TokFlags.Cap) && i - 2 >= from && toks[i - 1].Has(Cue.Of) && toks[i - 2].Has(Cue.Site)
+                && (!_gazetteer.IsStopWord(s.Word(i)) || (i + 1 < to && toks[i + 1].Is(TokFlags.Joined) && toks[i + 1].Is(TokFlags.Cap))))
             {
                 var j = i + 1;
                 while (j < to && j - i < 4 && toks[j].Is(TokFlags.Joined) && (toks[j].Is(TokFlags.Cap) || toks[j].Has(Cue.Article))) j++;
@@ -391,6 +396,18 @@ public sealed class PlaceTagger : IStage
             }
             i++;
         }
+    }
+
+    /// <summary>
+    /// Whether a lower-case article token opens the name after it: "al Bab", "al-Sukhnah", "as-Sukhnah", but not
+    /// the English words "at Aleppo", "as Raqqa", "an Iraqi".
+    /// </summary>
+    private static bool OpensName(Scan s, int k)
+    {
+        var t = s.Toks[k];
+        if (t.End < s.Text.Length && s.Text[t.End] is '-' or '‐' or '–') return true;
+        var word = s.Word(k);
+        return !(word is "at" or "as" or "an" or "en" or "et" or "es" or "er" or "ad" or "ed");
     }
 
     /// <summary>"the 55 km area", "55-kilometre zone", "the area (55 km)", "the 55th area": a zone named by its size.</summary>
@@ -467,6 +484,7 @@ public sealed class PlaceTagger : IStage
             if (t.Has(Cue.Near))
             {
                 m.Near = true; sawNearWord = true; phraseTok = k; adjacent = false;
+                if (t.Has(Cue.Countryside)) m.Countryside = true;
                 if (t.Has(Cue.Strong)) m.Strong = true;
                 if (t.Has(Cue.Between)) m.Between = true;
                 continue;
@@ -495,7 +513,12 @@ public sealed class PlaceTagger : IStage
             var t = toks[k];
             if (t.Is(TokFlags.PunctBefore)) break;
             if (t.Has(Cue.Gov)) { m.GovCue = true; m.PhraseEnd = t.End; m.PhraseTokEnd = k + 1; break; }
-            if (t.Has(Cue.AfterNear)) { m.Near = true; m.PhraseEnd = t.End; m.PhraseTokEnd = k + 1; if (t.Has(Cue.Countryside)) m.Strong = true; break; }
+            if (t.Has(Cue.AfterNear))
+            {
+                m.Near = true; m.PhraseEnd = t.End; m.PhraseTokEnd = k + 1;
+                if (t.Has(Cue.Countryside)) { m.Strong = true; m.Countryside = true; }
+                break;
+            }
             if (t.Has(Cue.City)) { m.CityCue = true; m.PhraseEnd = t.End; m.PhraseTokEnd = k + 1; break; }
             if (!t.Has(Cue.Determiner)) break;
         }
@@ -524,12 +547,14 @@ public sealed class PlaceTagger : IStage
         while (first > from && toks[first].Is(TokFlags.Joined) && !toks[first].Is(TokFlags.PunctBefore) && toks[first - 1].Has(Cue.Article)) first--;
         var prev = first - 1;
         if (prev >= from && !toks[first].Is(TokFlags.PunctBefore) && toks[first].Is(TokFlags.Joined) && toks[prev].Is(TokFlags.Cap)
-            && !toks[prev].Has(Cue.Direction) && exactRank < 50000
+            && !toks[prev].Has(Cue.Direction | Cue.Site) && exactRank < 50000
             && (!toks[prev].Is(TokFlags.SentenceStart) || _gazetteer.IsStopWord(s.Word(prev))))
             return false;
         // Followed by more of a capitalised name ("Tamin Brigade", "Hayat Tahrir", "Ammar al-Assad").
         var next = m.TokEnd;
-        if (next + 1 < to && toks[next].Has(Cue.Article) && toks[next + 1].Is(TokFlags.Joined) && toks[next + 1].Is(TokFlags.Cap)) next++;
+        // an article is glued to the name it opens ("al-Assad"); "at Aleppo" is a preposition
+        if (next + 1 < to && toks[next].Has(Cue.Article) && toks[next + 1].Is(TokFlags.Joined) && toks[next + 1].Is(TokFlags.Cap)
+            && toks[next].End < s.Text.Length && s.Text[toks[next].End] is '-' or '‐' or '–') next++;
         if (next < to && toks[next].Is(TokFlags.Joined) && toks[next].Is(TokFlags.Cap) && !(m.Exact && exactRank >= 50000)
             && !toks[next].Has(Cue.Gov | Cue.AfterNear | Cue.RegionTail | Cue.City | Cue.Site | Cue.Direction))
         {
@@ -600,7 +625,7 @@ public sealed class PlaceTagger : IStage
                     if (headPlural && k > a) { m.Site |= head.Site; m.GovCue |= head.GovCue; m.Strong |= head.Strong; }
                     if (!tailPlural || k == b) continue;
                     if (toks[tailWord].Has(Cue.Gov)) m.GovCue = true;
-                    else if (toks[tailWord].Has(Cue.Countryside)) { m.Near = true; m.Strong = true; }
+                    else if (toks[tailWord].Has(Cue.Countryside)) { m.Near = true; m.Strong = true; m.Countryside = true; }
                     else if (toks[tailWord].Has(Cue.RegionTail))
                     {
                         var regionKey = toks[tailWord].Has(Cue.Near) ? DesertKey : MountainKey;
@@ -721,7 +746,11 @@ public sealed class PlaceTagger : IStage
             if (cands.Count > 1)
             {
                 if (exact) score += 1;
-                if (container is { Lat: double cLat, Lon: double cLon })
+                // "Jourin": of the names with one skeleton, the spelling one letter away (Jorin), not Jerniyeh
+                // (only asked when no candidate is spelt exactly like the surface)
+                else if (m.ExactCandidates.Length == 0 && IsCloseSpelling(m.Surface, e)) score += 0.5;
+                // inside a whole governorate or a town's countryside ("in Hama countryside") any point fits as well as another
+                if (container is { Lat: double cLat, Lon: double cLon } && container.FeatureType != "governorate" && !m.Container!.Countryside)
                     score -= Math.Min(Gazetteer.ApproxDistanceKm(cLat, cLon, e.Lat, e.Lon) / 50.0, 2);
                 var nearest = Nearest(anchors, m, e.Lat, e.Lon, hasLocal);
                 if (nearest < double.MaxValue) score -= hasLocal ? Math.Min(nearest / 75.0, 4) : Math.Min(nearest / 150.0, 2);

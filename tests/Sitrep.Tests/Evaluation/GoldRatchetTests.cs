@@ -50,6 +50,22 @@ public class GoldRatchetTests(ITestOutputHelper output)
         Assert.True(Report.Value.Body.F1 >= Floor("body_f1").GetDouble(), $"body F1 {Report.Value.Body.F1:0.000}");
 
     [Fact]
+    public void Location_accuracy_stays_at_or_above_the_recorded_floor()
+    {
+        var location = Report.Value.Field(Evaluator.Fields.Location);
+        Assert.True(location.Total > 0);
+        Assert.True(location.Accuracy >= Floor("location_within_25km").GetDouble(), $"location within 25 km {location.Accuracy:0.000}");
+    }
+
+    [Fact]
+    public void Geo_precision_accuracy_stays_at_or_above_the_recorded_floor()
+    {
+        var precision = Report.Value.Field(Evaluator.Fields.GeoPrecision);
+        Assert.True(precision.Total > 0);
+        Assert.True(precision.Accuracy >= Floor("geo_precision").GetDouble(), $"geo precision {precision.Accuracy:0.000}");
+    }
+
+    [Fact]
     public void No_evidence_lies_outside_the_gold_body() =>
         Assert.True(Report.Value.EvidenceOutsideGoldBody <= Floor("evidence_outside_gold_body").GetInt32(),
             $"{Report.Value.EvidenceOutsideGoldBody} evidence spans outside the gold body");

@@ -6,6 +6,7 @@ using Sitrep.Events;
 using Sitrep.Places;
 using Sitrep.Quantities;
 using Sitrep.Tests.Attribution;
+using Sitrep.Text;
 
 namespace Sitrep.Tests.Events;
 
@@ -37,11 +38,12 @@ public class EventFramerTests
             return this;
         }
 
-        public Annotated Place(string surface, string name, int precision = 1, string? phrase = null)
+        public Annotated Place(string surface, string name, int precision = 1, string? phrase = null, string admin1 = "Homs",
+            string type = "settlement", int occurrence = 0)
         {
-            var span = Find(surface);
-            var phraseSpan = phrase is null ? span : Find(phrase);
-            _mentions.Add(new PlaceMention(span, phraseSpan, name, $"test:{name}", "Syria", "Homs", null, 34.8, 38.8, "settlement", precision));
+            var span = Find(surface, occurrence);
+            var phraseSpan = phrase is null ? span : Find(phrase, occurrence);
+            _mentions.Add(new PlaceMention(span, phraseSpan, name, $"test:{name}", "Syria", admin1, null, 34.8, 38.8, type, precision));
             return this;
         }
 
@@ -71,6 +73,22 @@ public class EventFramerTests
             var prepared = new global::Sitrep.Text.SentenceSplitter().Process(new Document { Id = "t", Text = Text, Body = [.. body] });
             var doc = Attribution.Process(prepared).AddMentions(_mentions);
             return Framer.Process(doc);
+        }
+
+        /// <summary>Frames the text as an article whose paragraphs are separated by blank lines.</summary>
+        public Document FrameParagraphs()
+        {
+            var body = new List<TextSpan>();
+            var start = 0;
+            while (start < Text.Length)
+            {
+                var end = Text.IndexOf("\n\n", start, StringComparison.Ordinal);
+                if (end < 0) end = Text.Length;
+                body.Add(new TextSpan(start, end));
+                start = end + 2;
+            }
+            var split = new SentenceSplitter().Process(new Document { Id = "t", Text = Text, Body = [.. body] });
+            return Framer.Process(Attribution.Process(split).AddMentions(_mentions));
         }
     }
 
@@ -401,5 +419,188 @@ public class EventFramerTests
         var e = Assert.Single(doc.Events);
         Assert.Equal("Air/drone strike", e.SubEventType);
         Assert.Equal(6, e.Fatalities.Best);
+    }
+
+    [Fact]
+    public void A_place_in_a_purpose_clause_is_a_goal_not_the_event_place()
+    {
+        var doc = new Annotated("Near Palmyra, Russian jets pounded ISIS convoys to open the road to Deir Ezzor.")
+            .Actor("Russian jets", Russia).Actor("ISIS", IS, "rebel_group")
+            .Place("Palmyra", "Palmyra", 2, "Near Palmyra").Place("Deir Ezzor", "Deir ez-Zor", admin1: "Deir ez-Zor").Frame();
+        Assert.Equal("Palmyra", Assert.Single(doc.Events).Location!.Name);
+
+        // a purpose cut off by a comma does not reach the place after it
+        var after = new Annotated("Russian jets pounded ISIS convoys to open the road, hitting their positions in Deir Ezzor.")
+            .Actor("Russian jets", Russia).Actor("ISIS", IS, "rebel_group").Place("Deir Ezzor", "Deir ez-Zor", admin1: "Deir ez-Zor").Frame();
+        Assert.NotEmpty(after.Events);
+        Assert.All(after.Events, e => Assert.Equal("Deir ez-Zor", e.Location!.Name));
+    }
+
+    [Fact]
+    public void A_goal_is_kept_when_the_sentence_names_no_other_place()
+    {
+        var doc = new Annotated("ISIS fighters attacked the army to reach Deir Ezzor.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria).Place("Deir Ezzor", "Deir ez-Zor", admin1: "Deir ez-Zor").Frame();
+        Assert.Equal("Deir ez-Zor", Assert.Single(doc.Events).Location!.Name);
+    }
+
+    [Fact]
+    public void A_sentence_without_a_place_goes_on_where_the_paragraph_before_it_was()
+    {
+        // Raqqa is the article's most named place; the paragraph before the tanks names Tharda
+        var text = "ISIS fighters attacked the army in Raqqa. ISIS fighters clashed with the army in Raqqa.\n\n"
+            + "Russian jets struck ISIS near Tharda.\n\n"
+            + "Also, army tanks fired at ISIS militants in the surrounding areas.";
+        var doc = new Annotated(text)
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria).Actor("ISIS fighters", IS, "rebel_group", occurrence: 1).Actor("the army", Syria, occurrence: 1)
+            .Actor("Russian jets", Russia).Actor("ISIS", IS, "rebel_group", occurrence: 2).Actor("army tanks", Syria).Actor("ISIS militants", IS, "rebel_group")
+            .Place("Raqqa", "Raqqa", admin1: "Raqqa").Place("Raqqa", "Raqqa", admin1: "Raqqa", occurrence: 1)
+            .Place("Tharda", "Tharda", 2, "near Tharda", admin1: "Deir ez-Zor").FrameParagraphs();
+        var tanks = Assert.Single(doc.Events, e => e.SubEventType == "Shelling/artillery/missile attack" && e.Evidence.Any(s => s.Start >= text.IndexOf("Also", StringComparison.Ordinal)));
+        Assert.Equal("Tharda", tanks.Location!.Name);
+    }
+
+    [Fact]
+    public void Where_the_attackers_came_from_gives_way_to_the_place_the_sentence_opens_with()
+    {
+        const string text = "Battles took place in the countryside of Raqqa, after the army confronted an attack starting from the area (55 km) in the Syrian Badia.";
+        var doc = new Annotated(text)
+            .Actor("the army", Syria)
+            .Place("Raqqa", "Raqqa", 2, "the countryside of Raqqa", admin1: "Raqqa", type: "governorate")
+            .Place("55 km", "Al-Tanf (55 km zone)", 2, "the area (55 km", type: "region")
+            .Place("Syrian Badia", "Syrian Desert (Badia)", 2, "the Syrian Badia", type: "desert").Frame();
+        Assert.All(doc.Events, e => Assert.Equal("Raqqa", e.Location!.Name));
+        Assert.NotEmpty(doc.Events);
+    }
+
+    [Fact]
+    public void A_landmark_in_the_places_own_phrase_only_locates_the_place_before_it()
+    {
+        var doc = new Annotated("Russian jets launched raids on the supply lines coming from the Sukhna area, east of Homs desert.")
+            .Actor("Russian jets", Russia)
+            .Place("Sukhna", "Sukhnah", 2, "the Sukhna area").Place("Homs desert", "Homs desert", 2, "east of Homs desert", type: "desert").Frame();
+        Assert.Equal("Sukhnah", Assert.Single(doc.Events).Location!.Name);
+    }
+
+    [Fact]
+    public void Jets_pursuing_supply_lines_is_an_air_strike_but_a_ground_pursuit_is_not()
+    {
+        var air = new Annotated("Russian warplanes ensured the pursuit of ISIS supply lines coming from the Bishri Mountains.")
+            .Actor("Russian warplanes", Russia).Actor("ISIS", IS, "rebel_group")
+            .Place("Bishri Mountains", "Jabal al-Bishri", 2, "the Bishri Mountains", admin1: "Deir ez-Zor", type: "mountain").Frame();
+        var e = Assert.Single(air.Events);
+        Assert.Equal(("Air/drone strike", "Jabal al-Bishri"), (e.SubEventType, e.Location!.Name));
+
+        var ground = new Annotated("The soldiers continued the pursuit of ISIS near the Bishri Mountains.")
+            .Actor("The soldiers", Syria).Actor("ISIS", IS, "rebel_group")
+            .Place("Bishri Mountains", "Jabal al-Bishri", 2, "near the Bishri Mountains", admin1: "Deir ez-Zor", type: "mountain").Frame();
+        Assert.Empty(ground.Events);
+    }
+
+    [Fact]
+    public void A_desert_in_a_list_of_struck_places_is_an_event_of_its_own()
+    {
+        var text = "Russian jets struck ISIS near Bishri.\n\nRussian jets also struck ISIS near Rusafa and in the desert of Deir ez-Zor.";
+        var doc = new Annotated(text)
+            .Actor("Russian jets", Russia).Actor("ISIS", IS, "rebel_group").Actor("Russian jets", Russia, occurrence: 1).Actor("ISIS", IS, "rebel_group", occurrence: 1)
+            .Place("Bishri", "Jabal al-Bishri", 2, "near Bishri", admin1: "Deir ez-Zor", type: "mountain")
+            .Place("Rusafa", "Rusafa", 2, "near Rusafa", admin1: "Raqqa")
+            .Place("Deir ez-Zor", "Deir ez-Zor desert", 2, "the desert of Deir ez-Zor", admin1: "Deir ez-Zor", type: "desert").FrameParagraphs();
+        Assert.Equal(["Jabal al-Bishri", "Rusafa", "Deir ez-Zor desert"], doc.Events.Select(e => e.Location!.Name).ToArray());
+    }
+
+    [Fact]
+    public void A_list_of_governorates_sums_up_the_events_told_after_it()
+    {
+        var text = "Civilians were killed in coalition jets' attacks in Raqqa and Deir Ezzor provinces.\n\n"
+            + "The coalition jets targeted the village of Kasra in Raqqa, killing five civilians.";
+        var doc = new Annotated(text)
+            .Actor("coalition jets'", "US-led Coalition", "external_forces").Actor("coalition jets", "US-led Coalition", "external_forces", occurrence: 1)
+            .Place("Raqqa", "Raqqa", 3, admin1: "Raqqa", type: "governorate")
+            .Place("Deir Ezzor", "Deir ez-Zor", 3, "Deir Ezzor provinces", admin1: "Deir ez-Zor", type: "governorate")
+            .Place("Kasra", "Kasra", 1, "the village of Kasra", admin1: "Raqqa").FrameParagraphs();
+        var kasra = Assert.Single(doc.Events, e => e.Location!.Name == "Kasra");
+        Assert.Equal(2, kasra.Evidence.Length);
+    }
+
+    [Fact]
+    public void A_report_naming_only_an_area_restates_the_latest_event_there()
+    {
+        var text = "Russian jets struck ISIS near Sukhnah.\n\nRussian jets struck ISIS near Palmyra.\n\nRussian jets kept pounding ISIS in Homs province.";
+        var doc = new Annotated(text)
+            .Actor("Russian jets", Russia).Actor("ISIS", IS, "rebel_group")
+            .Actor("Russian jets", Russia, occurrence: 1).Actor("ISIS", IS, "rebel_group", occurrence: 1)
+            .Actor("Russian jets", Russia, occurrence: 2).Actor("ISIS", IS, "rebel_group", occurrence: 2)
+            .Place("Sukhnah", "Sukhnah", 2, "near Sukhnah").Place("Palmyra", "Palmyra", 2, "near Palmyra")
+            .Place("Homs", "Homs", 3, "Homs province", type: "governorate").FrameParagraphs();
+        Assert.Equal(["Sukhnah", "Palmyra"], doc.Events.Select(e => e.Location!.Name).ToArray());
+        Assert.Equal(2, doc.Events[1].Evidence.Length);
+        Assert.Single(doc.Events[0].Evidence);
+    }
+
+    [Fact]
+    public void A_trigger_inside_the_object_of_another_with_a_shared_party_is_one_event()
+    {
+        var doc = new Annotated("The soldiers fended off ISIS's heavy attack near Arak, the source said.")
+            .Actor("The soldiers", Syria).Actor("ISIS's", IS, "rebel_group").Place("Arak", "Arak", 2, "near Arak").Frame();
+        Assert.Single(doc.Events, e => e.SubEventType == "Armed clash");
+
+        // two deeds joined by "and", each with its own opponent, stay two events
+        var two = new Annotated("ISIS fighters attacked the army near Arak and clashed with tribal gunmen.")
+            .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria).Actor("tribal gunmen", "Unidentified Armed Group (Syria)", "unidentified")
+            .Place("Arak", "Arak", 2, "near Arak").Frame();
+        Assert.Equal(2, two.Events.Count(e => e.SubEventType == "Armed clash"));
+    }
+
+    [Fact]
+    public void The_paragraph_before_lends_no_landmark_or_origin_as_the_place()
+    {
+        // the paragraph before names only where supplies came from and a landmark: the article's focus place stands in
+        var text = "ISIS cells attacked army points near Rusafa. ISIS cells attacked the army near Rusafa again.\n\n"
+            + "Russian jets struck supply lines coming from the Sukhna area, east of Homs desert.\n\n"
+            + "An operation was launched, in which the army regained control of all the points.";
+        var doc = new Annotated(text)
+            .Actor("ISIS cells", IS, "rebel_group").Actor("army points", Syria).Actor("ISIS cells", IS, "rebel_group", occurrence: 1)
+            .Actor("the army", Syria).Actor("Russian jets", Russia).Actor("the army", Syria, occurrence: 1)
+            .Place("Rusafa", "Rusafa", 2, "near Rusafa", admin1: "Raqqa").Place("Rusafa", "Rusafa", 2, "near Rusafa", admin1: "Raqqa", occurrence: 1)
+            .Place("Sukhna", "Sukhnah", 2, "the Sukhna area").Place("Homs desert", "Homs desert", 2, "east of Homs desert", type: "desert")
+            .FrameParagraphs();
+        var regained = Assert.Single(doc.Events, e => e.SubEventType == "Government regains territory");
+        Assert.Equal("Rusafa", regained.Location!.Name);
+    }
+
+    [Fact]
+    public void A_site_coordinated_with_an_area_is_the_event_place()
+    {
+        var doc = new Annotated("Rival factions clashed with ISIS in al-Bab region and the town of al-Rai.")
+            .Actor("Rival factions", "Syrian National Army", "rebel_group").Actor("ISIS", IS, "rebel_group")
+            .Place("al-Bab", "Al Bab", 2, "al-Bab region", admin1: "Aleppo").Place("al-Rai", "Al-Rai", 1, "the town of al-Rai", admin1: "Aleppo").Frame();
+        Assert.Equal("Al-Rai", Assert.Single(doc.Events).Location!.Name);
+
+        // a name under the first one's "near" is no site of its own
+        var near = new Annotated("Rival factions clashed with ISIS in areas near Dar al-Izzah and Deir Seman.")
+            .Actor("Rival factions", "Syrian National Army", "rebel_group").Actor("ISIS", IS, "rebel_group")
+            .Place("Dar al-Izzah", "Darat Izza", 2, "areas near Dar al-Izzah", admin1: "Aleppo").Place("Deir Seman", "Deir Seman", 1, admin1: "Aleppo").Frame();
+        Assert.Equal("Darat Izza", Assert.Single(near.Events).Location!.Name);
+    }
+
+    [Fact]
+    public void A_neighbourhood_in_a_town_is_coded_at_the_town()
+    {
+        var doc = new Annotated("Terrorists targeted the Safsafiya neighbourhood in Mhardeh city with rocket shells, killing two civilians.")
+            .Actor("Terrorists", "Unidentified Armed Group (Syria)", "unidentified")
+            .Place("Safsafiya", "Sifsafiyeh", 1, "the Safsafiya", admin1: "Hama").Place("Mhardeh", "Muhradah", 1, "Mhardeh city", admin1: "Hama").Frame();
+        Assert.Equal("Muhradah", Assert.Single(doc.Events).Location!.Name);
+    }
+
+    [Fact]
+    public void People_abducted_from_a_village_were_taken_there()
+    {
+        var doc = new Annotated("ISIS fighters abducted around 400 civilians from the village of Baghaliyeh and took them to Mayadin.")
+            .Actor("ISIS fighters", IS, "rebel_group")
+            .Place("Baghaliyeh", "Baghaliyeh", 1, "the village of Baghaliyeh", admin1: "Deir ez-Zor")
+            .Place("Mayadin", "Mayadin", 1, admin1: "Deir ez-Zor").Frame();
+        var e = Assert.Single(doc.Events);
+        Assert.Equal(("Abduction/forced disappearance", "Baghaliyeh"), (e.SubEventType, e.Location!.Name));
     }
 }

@@ -36,6 +36,52 @@ public class PlaceTaggerTests
     }
 
     [Fact]
+    public void ASectWordIsNoPlace()
+    {
+        var mentions = PlacesFixture.Tag("A suicide bomber blew himself up at a Shiite mosque in Baghdad.");
+        var m = Assert.Single(mentions);
+        Assert.Equal("Baghdad", m.Name);
+    }
+
+    [Fact]
+    public void CampBeforeANameIsASiteWord()
+    {
+        var m = First("A barrage of Katyusha rockets struck Camp Taji north of Baghdad.", "Taji");
+        Assert.Equal("ochairq:IQG08Q02N05", m.GazetteerId);
+    }
+
+    [Fact]
+    public void AnUnknownVillageMayOpenWithACommonWord()
+    {
+        const string text = "HTS fighters clashed with Hurras al-Din militants in the village of Arab Said west of Idlib city.";
+        var m = First(text, "Arab Said");
+        Assert.Equal("Arab Said", text[m.Span.Start..m.Span.End]);
+        Assert.Equal("Idlib", m.Admin1);
+        Assert.Equal(2, m.GeoPrecision);
+    }
+
+    [Fact]
+    public void AnEnglishPrepositionIsNoArabicArticle()
+    {
+        const string text = "Israeli warplanes fired missiles from over the occupied Golan at Aleppo International Airport.";
+        var m = First(text, "Aleppo");
+        Assert.Equal("Aleppo", text[m.Span.Start..m.Span.End]);
+        Assert.Equal("Aleppo", m.Admin1);
+        Assert.DoesNotContain(PlacesFixture.Tag(text), p => text[p.Phrase.Start..p.Phrase.End].Contains("Golan at", StringComparison.Ordinal));
+        // a glued article still opens the name
+        Assert.Equal("ocha:C2893", First("Clashes erupted near as-Sukhnah.", "Sukhnah").GazetteerId);
+    }
+
+    [Fact]
+    public void TowardsATownIsNearIt()
+    {
+        var m = First("The militants moved towards al-Sukhnah before dawn.", "Sukhnah");
+        Assert.Equal("ocha:C2893", m.GazetteerId);
+        Assert.Equal(2, m.GeoPrecision);
+        Assert.Equal(1, First("The militants moved into al-Sukhnah before dawn.", "Sukhnah").GeoPrecision);
+    }
+
+    [Fact]
     public void InTheTownOfMayadin()
     {
         var m = First("A car bomb exploded in the town of Mayadin.", "Mayadin");
