@@ -9,7 +9,8 @@ using Sitrep.Postgres;
 /// <summary>
 /// The whole extract job (ingest, pipeline, output files, store, fusion) on the FA-KES articles replicated
 /// to N documents, with SQLite and with PostgreSQL, 1 and 2 workers. Each configuration runs in a child
-/// process so its peak memory is its own; process start and pipeline load are excluded from the time.
+/// process pinned to as many cores as workers (taskset), so its peak memory is its own and "per core" is
+/// one core's work; process start and pipeline load are excluded from the time.
 ///   --job [--docs N] [--workers 1,2] [--pg CONNSTR]     the table
 ///   --write-corpus FILE [--docs N]                      the replicated corpus as JSONL (for the crash test)
 /// </summary>
@@ -55,7 +56,7 @@ internal static class JobBench
             foreach (var w in workers)
             {
                 var target = store == "sqlite" ? Path.Combine(dir, $"s{w}.db") : FreshDatabase(pg!, $"sitrep_bench_{w}");
-                var result = Child(["--job-one", store, target, corpus, w.ToString(CultureInfo.InvariantCulture), Path.Combine(dir, $"out-{store}-{w}")]);
+                var result = Child(["--job-one", store, target, corpus, w.ToString(CultureInfo.InvariantCulture), Path.Combine(dir, $"out-{store}-{w}")], w);
                 if (result is null) return 1;
                 var rate = result.RootElement.GetProperty("docs").GetDouble() / result.RootElement.GetProperty("seconds").GetDouble();
                 single ??= rate;
@@ -67,6 +68,53 @@ internal static class JobBench
         Console.WriteLine();
         Console.WriteLine("Cost of each stage (1 worker; seconds of CPU in the stage, share of the pipeline):");
         foreach (var t in stageTables) Console.WriteLine(t);
+        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        return 0;
+    }
+
+    /// <summary>The cost of the output files, the store and fusion: the job with each added in turn (in this process).</summary>
+    public static int Breakdown(string input, int docs, int workers)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "sitrep-breakdown-" + Environment.ProcessId);
+        Directory.CreateDirectory(dir);
+        var corpus = Path.Combine(dir, "corpus.jsonl");
+        if (WriteCorpus(input, corpus, docs) != 0) return 1;
+        var pipeline = SitrepDefaults.Create();
+        Console.WriteLine($"| workers | output files | + SQLite store | + fusion | documents/s |");
+        Console.WriteLine("|---:|---|---|---|---:|");
+        var i = 0;
+        foreach (var (db, fuse) in new[] { (false, false), (true, false), (true, true) })
+        {
+            var options = new ExtractOptions { Inputs = [corpus], OutputDirectory = Path.Combine(dir, "out"), DatabasePath = db ? Path.Combine(dir, $"b{i++}.db") : null, Workers = workers, Fuse = fuse };
+            var sw = Stopwatch.StartNew();
+            var summary = new ExtractJob(pipeline).Run(options);
+            Console.WriteLine($"| {workers} | yes | {(db ? "yes" : "no")} | {(fuse ? "yes" : "no")} | {summary.Documents / sw.Elapsed.TotalSeconds:0} |");
+        }
+        // where the store's time goes, on one thread
+        var processed = pipeline.RunAll(BenchCorpus.Read(corpus)!.Take(2000), workers).Select(r => r.Document!).ToList();
+        var t = Stopwatch.StartNew();
+        long chars = 0;
+        foreach (var d in processed)
+        {
+            foreach (var m in d.Mentions) chars += JsonSerializer.Serialize(m, m.GetType(), Sitrep.Export.SitrepJson.Options).Length;
+        }
+        var mentionsJson = t.Elapsed.TotalMilliseconds; t.Restart();
+        foreach (var d in processed)
+        {
+            foreach (var e in d.Events) chars += JsonSerializer.Serialize(e, Sitrep.Export.SitrepJson.Options).Length;
+            foreach (var c in d.Claims) chars += JsonSerializer.Serialize(c, Sitrep.Export.SitrepJson.Options).Length;
+        }
+        var eventsJson = t.Elapsed.TotalMilliseconds; t.Restart();
+        foreach (var d in processed) Sitrep.Fusion.FusionDocument.From(d, Sitrep.Fusion.OutletRegistry.Default);
+        var fingerprints = t.Elapsed.TotalMilliseconds; t.Restart();
+        using (var store = Sitrep.Storage.SqliteStore.Open(Path.Combine(dir, "t.db")))
+        {
+            foreach (var chunk in processed.Take(500).Chunk(64)) store.Save(chunk, "warm-up");
+            t.Restart();
+            foreach (var chunk in processed.Skip(500).Chunk(64)) store.Save(chunk, "bench");
+        }
+        var save = t.Elapsed.TotalMilliseconds * processed.Count / (processed.Count - 500);
+        Console.WriteLine($"per document (ms, one thread): mention JSON {mentionsJson / processed.Count:0.000}, event+claim JSON {eventsJson / processed.Count:0.000}, fusion fingerprint {fingerprints / processed.Count:0.000}, SQLite save (all) {save / processed.Count:0.000}; {processed.Average(d => d.Mentions.Length):0} mentions/document");
         try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
         return 0;
     }
@@ -103,10 +151,18 @@ internal static class JobBench
         return summary.Documents > 0 ? 0 : 1;
     }
 
-    private static JsonDocument? Child(string[] args)
+    /// <summary>Runs a configuration in a child process pinned to as many cores as it has workers (taskset), so "per core" means one core.</summary>
+    private static JsonDocument? Child(string[] args, int cores)
     {
         var self = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        var pin = File.Exists("/usr/bin/taskset") && cores <= Environment.ProcessorCount;
+        var start = new ProcessStartInfo(pin ? "/usr/bin/taskset" : self) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (pin)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(cores == 1 ? "0" : $"0-{cores - 1}");
+            start.ArgumentList.Add(self);
+        }
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(JobBench).Assembly.Location);
         foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;

@@ -15,6 +15,7 @@ if (args.Contains("--frames")) return FrameCorpusReport.Run(args);
 if (args.Length >= 6 && args[0] == "--job-one") return JobBench.RunOne(args[1], args[2], args[3], int.Parse(args[4]), args[5]);
 //        ... -- --map-query --pg CONNSTR [--events N]   box + date query time over N (1,000,000) stored events
 if (args.Contains("--map-query")) return MapQueryBench.Run(args);
+if (args.Contains("--job-breakdown")) return JobBench.Breakdown(FindInput(), int.Parse(args.SkipWhile(a => a != "--docs").Skip(1).FirstOrDefault() ?? "10000"), int.Parse(args.SkipWhile(a => a != "--workers").Skip(1).FirstOrDefault() ?? "1"));
 if (args.Contains("--job")) return JobBench.Run(args, args.SkipWhile(a => a != "--input").Skip(1).FirstOrDefault() ?? FindInput());
 if (args.SkipWhile(a => a != "--write-corpus").Skip(1).FirstOrDefault() is { } corpusFile)
     return JobBench.WriteCorpus(args.SkipWhile(a => a != "--input").Skip(1).FirstOrDefault() ?? FindInput(), corpusFile,

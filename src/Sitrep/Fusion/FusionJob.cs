@@ -18,6 +18,12 @@ public sealed class FusionJob(OutletRegistry registry, FusionOptions? options = 
     /// <summary>Remembers a document of this run (its events, publisher and fingerprint).</summary>
     public void Add(Documents.Document document) => _run.Add((document, FusionDocument.From(document, registry)));
 
+    /// <summary>Remembers a document whose fusion view (fingerprint, publisher) was computed already, e.g. on a worker thread.</summary>
+    public void Add(Documents.Document document, FusionDocument fusion) => _run.Add((document, fusion));
+
+    /// <summary>The registry publishers are recognised with.</summary>
+    public OutletRegistry Registry => registry;
+
     /// <summary>Fuses and writes fused_events.* to <paramref name="outputDirectory"/>.</summary>
     public FusionSummary Run(SqliteStore? store, string outputDirectory)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Sitrep.Documents;
 using Sitrep.Export;
@@ -57,52 +58,85 @@ public sealed class ExtractJob(SitrepPipeline pipeline)
 
         using var store = options.DatabasePath is null ? null : SqliteStore.Open(options.DatabasePath);
         using var output = OutputSet.Create(options.OutputDirectory);
-        var batch = new List<Document>(options.BatchSize);
         var fusion = options.Fuse ? new FusionJob(OutletRegistry.Default) : null;
+
+        // The store is written on its own thread, a batch at a time, so the single SQLite writer
+        // overlaps with the pipeline workers instead of stalling the thread that collects results.
+        using var batches = new BlockingCollection<List<Document>>(boundedCapacity: 4);
+        var writer = store is null ? null : Task.Factory.StartNew(() =>
+        {
+            foreach (var list in batches.GetConsumingEnumerable())
+            {
+                var fresh = list.Where(d => !store.IsCurrent(d.Id, d.ContentHash, version)).ToList();
+                Interlocked.Add(ref unchanged, list.Count - fresh.Count);
+                if (fresh.Count > 0) store.Save(fresh, version);
+            }
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var batch = new List<Document>(options.BatchSize);
+        void Hand(List<Document> full)
+        {
+            // a writer that failed takes no more: its error ends the run
+            while (!batches.TryAdd(full, 100, cancellationToken))
+                if (writer!.IsCompleted) writer.GetAwaiter().GetResult();
+        }
 
         var items = new InputReader(options.Ingest).Read(options.Inputs);
         var degree = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
+        // Per-document work that does not need the shared writers (the fusion fingerprint) runs on the workers too.
         var results = items.AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(degree)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
             .WithCancellation(cancellationToken)
-            .Select(item => item switch
+            .Select(item =>
             {
-                IngestedDocument d => pipeline.TryRun(d.Document with { Published = d.Document.Published ?? options.Published }),
-                IngestFailure f => new DocumentResult(f.Source, f.Source, null, f.Reason),
-                _ => new DocumentResult(item.Source, item.Source, null, "unknown input"),
+                var result = item switch
+                {
+                    IngestedDocument d => pipeline.TryRun(d.Document with { Published = d.Document.Published ?? options.Published }),
+                    IngestFailure f => new DocumentResult(f.Source, f.Source, null, f.Reason),
+                    _ => new DocumentResult(item.Source, item.Source, null, "unknown input"),
+                };
+                var view = fusion is not null && result.Document is { } doc ? FusionDocument.From(doc, fusion.Registry) : null;
+                return (result, view);
             });
 
-        foreach (var result in results)
+        try
         {
-            if (result.Document is { } document)
+            foreach (var (result, view) in results)
             {
-                documents++;
-                output.Add(document);
-                fusion?.Add(document);
-                events += document.Events.Length;
-                claims += document.Claims.Length;
-                foreach (var e in document.Events)
-                    byType[e.EventType] = byType.GetValueOrDefault(e.EventType) + 1;
-                if (store is not null)
+                if (result.Document is { } document)
                 {
-                    if (store.IsCurrent(document.Id, document.ContentHash, version)) unchanged++;
-                    else batch.Add(document);
-                    if (batch.Count >= options.BatchSize)
+                    documents++;
+                    output.Add(document);
+                    if (fusion is not null) fusion.Add(document, view!);
+                    events += document.Events.Length;
+                    claims += document.Claims.Length;
+                    foreach (var e in document.Events)
+                        byType[e.EventType] = byType.GetValueOrDefault(e.EventType) + 1;
+                    if (store is not null)
                     {
-                        store.Save(batch, version);
-                        batch.Clear();
+                        batch.Add(document);
+                        if (batch.Count >= options.BatchSize)
+                        {
+                            Hand(batch);
+                            batch = new List<Document>(options.BatchSize);
+                        }
                     }
                 }
+                else
+                {
+                    failures.Add(new ExtractFailure(result.Source, result.Error ?? "failed"));
+                }
+                onResult?.Invoke(result);
             }
-            else
-            {
-                failures.Add(new ExtractFailure(result.Source, result.Error ?? "failed"));
-            }
-            onResult?.Invoke(result);
+            if (store is not null && batch.Count > 0) Hand(batch);
         }
-        if (store is not null && batch.Count > 0) store.Save(batch, version);
+        finally
+        {
+            batches.CompleteAdding();
+            // what was handed over is committed (or its error surfaces) before the run goes on
+            writer?.GetAwaiter().GetResult();
+        }
         output.Complete();
         var fused = fusion?.Run(store, output.Directory);
         return new ExtractSummary(documents, events, claims, unchanged, byType, failures, stopwatch.Elapsed, pipeline.StageTimes()) { Fusion = fused };

@@ -382,8 +382,13 @@ public sealed partial class SqliteStore : IDisposable
         public void Write(Document d, string pipelineVersion, string ingestedAt)
         {
             var id = d.Id;
-            Set(_delete, "$doc", id);
-            _delete.ExecuteNonQuery();
+            // a new document has nothing to replace: skip the deletes (most of a first run)
+            Set(_exists, "$doc", id);
+            if (_exists.ExecuteScalar() is not null)
+            {
+                Set(_delete, "$doc", id);
+                _delete.ExecuteNonQuery();
+            }
 
             var u = _upsertDocument;
             Set(u, "$id", id);
