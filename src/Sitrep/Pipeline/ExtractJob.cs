@@ -18,7 +18,7 @@ public sealed record ExtractOptions
     public string? Published { get; init; }
     public int Workers { get; init; }
     public IngestOptions Ingest { get; init; } = new();
-    /// <summary>Documents per store transaction; a killed run loses at most the batches not yet committed (up to five).</summary>
+    /// <summary>Documents per store transaction; a killed run loses at most the batches not yet committed (up to six).</summary>
     public int BatchSize { get; init; } = 64;
     /// <summary>Write fused_events.* (over the whole store when there is one, else over the run).</summary>
     public bool Fuse { get; init; } = true;
