@@ -23,41 +23,8 @@ public class AggregateTollTests
     private const string Russia = "Military Forces of Russia";
     private const string Sna = "Syrian National Army";
 
-    private sealed class Annotated(string text)
-    {
-        private readonly List<Mention> _mentions = [];
-        public string Text { get; } = text;
-
-        private TextSpan Find(string surface, int occurrence = 0)
-        {
-            var at = -1;
-            for (var i = 0; i <= occurrence; i++) at = Text.IndexOf(surface, at + 1, StringComparison.Ordinal);
-            Assert.True(at >= 0, $"'{surface}' not in text");
-            return new TextSpan(at, at + surface.Length);
-        }
-
-        public Annotated Actor(string surface, string canonical, string type = "state_forces", int occurrence = 0)
-        {
-            _mentions.Add(new ActorMention(Find(surface, occurrence), canonical, type, "Syria"));
-            return this;
-        }
-
-        public Annotated Place(string surface, string name, int precision = 1, string? phrase = null, string feature = "settlement", string admin1 = "Aleppo")
-        {
-            var span = Find(surface);
-            var phraseSpan = phrase is null ? span : Find(phrase);
-            _mentions.Add(new PlaceMention(span, phraseSpan, name, $"test:{name}", "Syria", admin1, null, 36.2, 37.1, feature, precision));
-            return this;
-        }
-
-        public Annotated Killed(string surface, int? value, int? low = null, int? high = null)
-        {
-            _mentions.Add(new QuantityMention(Find(surface), QuantityKind.Killed, value, low, high, null, value is null));
-            return this;
-        }
-
-        public Document Frame() => Framer.Process(Attribution.Process(AttributionTaggerTests.Prepare(Text)).AddMentions(_mentions));
-    }
+    /// <summary>A text with its mentions given, framed by the shipped framer (places in Aleppo by default).</summary>
+    private sealed class Annotated(string text) : AnnotatedText(text, Framer, Attribution, "Aleppo", 36.2, 37.1);
 
     [Fact]
     public void A_toll_of_strikes_on_several_places_is_split_evenly_with_the_remainder_to_the_first()
@@ -91,7 +58,7 @@ public class AggregateTollTests
             + "The sources said that Turkish-backed militants engaged in fierce clashes with rival militants in the town of al-Ra'ei. "
             + "The main clash occurred in the villages of Awlan and Sousyan among the Hamza Division and Faylaq al-Sham.")
             .Actor("Turkish-backed militants", Sna, "rebel_group").Actor("the Hamza Division", Sna, "rebel_group").Actor("Faylaq al-Sham", Sna, "rebel_group")
-            .Place("Northern Aleppo", "Northern Aleppo", 2, feature: "region")
+            .Place("Northern Aleppo", "Northern Aleppo", 2, type: "region")
             .Place("al-Ra'ei", "Al-Rai", phrase: "the town of al-Ra'ei").Place("Awlan", "Awlan").Place("Sousyan", "Sousyan")
             .Killed("Over 50 civilians and militants were killed", 50, low: 50).Frame();
         Assert.Equal(["Al-Rai", "Awlan", "Sousyan"], doc.Events.Select(e => e.Location!.Name).ToArray());
@@ -109,7 +76,7 @@ public class AggregateTollTests
             + "Turkish-backed militants engaged in fierce clashes with the Hamza Division in the town of al-Ra'ei.")
             .Actor("rival militants", "Unidentified Armed Group (Syria)", "rebel_group").Actor("Turkish-backed militants", Sna, "rebel_group")
             .Actor("the Hamza Division", "Hamza Division", "rebel_group")
-            .Place("Northern Aleppo", "Northern Aleppo", 2, feature: "region").Place("al-Ra'ei", "Al-Rai")
+            .Place("Northern Aleppo", "Northern Aleppo", 2, type: "region").Place("al-Ra'ei", "Al-Rai")
             .Killed("Over 50 militants were killed", 50, low: 50).Frame();
         // one summary and one detail are one event (a restatement): the whole toll is its own, nothing is divided
         var e = Assert.Single(doc.Events);
@@ -126,7 +93,7 @@ public class AggregateTollTests
             .Actor("ISIS", IS, "rebel_group").Actor("the army", Syria)
             .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria, occurrence: 1)
             .Actor("ISIS fighters", IS, "rebel_group", occurrence: 1).Actor("the army", Syria, occurrence: 2)
-            .Place("Eastern Hama", "Eastern Hama", 2, feature: "region", admin1: "Hama")
+            .Place("Eastern Hama", "Eastern Hama", 2, type: "region", admin1: "Hama")
             .Place("Aqayrabat", "Aqayrabat", admin1: "Hama").Place("Salba", "Salba", admin1: "Hama").Place("Tal Ali", "Tal Ali", admin1: "Hama")
             .Killed("Over 20 were killed", 20, low: 20).Killed("killing 8 soldiers", 8).Frame();
         Assert.Equal(["Aqayrabat", "Salba", "Tal Ali"], doc.Events.Select(e => e.Location!.Name).ToArray());
@@ -141,7 +108,7 @@ public class AggregateTollTests
             + "The main clash occurred in the villages of Awlan and Sousyan among the Hamza Division and Faylaq al-Sham. "
             + "A sum of 30 gunmen and 20 civilians were killed in the clashes that spilled over to the camp of Shamarin.")
             .Actor("Turkish-backed militants", Sna, "rebel_group").Actor("the Hamza Division", Sna, "rebel_group").Actor("Faylaq al-Sham", Sna, "rebel_group")
-            .Place("Northern Aleppo", "Northern Aleppo", 2, feature: "region")
+            .Place("Northern Aleppo", "Northern Aleppo", 2, type: "region")
             .Place("Awlan", "Awlan").Place("Sousyan", "Sousyan").Place("Shamarin", "Shamarin", phrase: "the camp of Shamarin")
             .Killed("Over 50 were killed", 50, low: 50).Killed("A sum of 30 gunmen and 20 civilians were killed", 50).Frame();
         Assert.Equal(["Awlan", "Sousyan", "Shamarin"], doc.Events.Select(e => e.Location!.Name).ToArray());
@@ -225,7 +192,7 @@ public class AggregateTollTests
     public void A_toll_in_the_clashes_after_several_clashes_is_shared_but_a_singular_one_goes_to_the_last_event()
     {
         const string list = "ISIS fighters clashed with the army in Salba. ISIS fighters clashed with the army in Tal Ali. ";
-        Annotated Build(string tail) => new Annotated(list + tail)
+        AnnotatedText Build(string tail) => new Annotated(list + tail)
             .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria)
             .Actor("ISIS fighters", IS, "rebel_group", occurrence: 1).Actor("the army", Syria, occurrence: 1)
             .Place("Salba", "Salba").Place("Tal Ali", "Tal Ali")
@@ -257,10 +224,10 @@ public class AggregateTollTests
     {
         const string summary = "The SDF ambushed a group of Turkish-backed militants in Western Aleppo, killing almost 30 of them. ";
         const string detail = "The Kurdish fighters stormed the Euphrates Shield militants near Dar al-Izzah, killing 28 fighters.";
-        Annotated Build(string text) => new Annotated(text)
+        AnnotatedText Build(string text) => new Annotated(text)
             .Actor("The SDF", "Syrian Democratic Forces", "rebel_group").Actor("Turkish-backed militants", "Unidentified Armed Group (Syria)", "rebel_group")
             .Actor("The Kurdish fighters", "Syrian Democratic Forces", "rebel_group").Actor("the Euphrates Shield militants", Sna, "rebel_group")
-            .Place("Western Aleppo", "Western Aleppo", 2, feature: "region").Place("Dar al-Izzah", "Darat Izza", 2, phrase: "near Dar al-Izzah")
+            .Place("Western Aleppo", "Western Aleppo", 2, type: "region").Place("Dar al-Izzah", "Darat Izza", 2, phrase: "near Dar al-Izzah")
             .Killed("killing almost 30 of them", 30, high: 30).Killed("killing 28 fighters", 28);
 
         var doc = Build(summary + detail).Frame();

@@ -19,78 +19,8 @@ public class EventFramerTests
     private static readonly EventFramer Framer = new(EventLexicon.LoadDefault());
     private static readonly AttributionTagger Attribution = new(AttributionLexicon.LoadDefault());
 
-    private sealed class Annotated(string text)
-    {
-        private readonly List<Mention> _mentions = [];
-        public string Text { get; } = text;
-
-        private TextSpan Find(string surface, int occurrence = 0)
-        {
-            var at = -1;
-            for (var i = 0; i <= occurrence; i++) at = Text.IndexOf(surface, at + 1, StringComparison.Ordinal);
-            Assert.True(at >= 0, $"'{surface}' not in text");
-            return new TextSpan(at, at + surface.Length);
-        }
-
-        public Annotated Actor(string surface, string canonical, string type = "state_forces", int occurrence = 0, string? parent = null)
-        {
-            _mentions.Add(new ActorMention(Find(surface, occurrence), canonical, type, "Syria") { Parent = parent });
-            return this;
-        }
-
-        public Annotated Place(string surface, string name, int precision = 1, string? phrase = null, string admin1 = "Homs",
-            string type = "settlement", int occurrence = 0)
-        {
-            var span = Find(surface, occurrence);
-            var phraseSpan = phrase is null ? span : Find(phrase, occurrence);
-            _mentions.Add(new PlaceMention(span, phraseSpan, name, $"test:{name}", "Syria", admin1, null, 34.8, 38.8, type, precision));
-            return this;
-        }
-
-        public Annotated Killed(string surface, int? value, QuantityKind kind = QuantityKind.Killed, int? low = null, string? who = null)
-        {
-            _mentions.Add(new QuantityMention(Find(surface), kind, value, low, null, who, value is null));
-            return this;
-        }
-
-        public Annotated Date(string surface, string? value, string precision = "day", string relativeTo = "publication", int? offset = null)
-        {
-            _mentions.Add(new DateMention(Find(surface), value, precision, relativeTo) { Offset = offset });
-            return this;
-        }
-
-        public Document Frame()
-        {
-            // paragraphs are separated by a blank line
-            var body = new List<TextSpan>();
-            var start = 0;
-            for (var at = Text.IndexOf("\n\n", StringComparison.Ordinal); at >= 0; at = Text.IndexOf("\n\n", start, StringComparison.Ordinal))
-            {
-                body.Add(new TextSpan(start, at));
-                start = at + 2;
-            }
-            body.Add(new TextSpan(start, Text.Length));
-            var prepared = new global::Sitrep.Text.SentenceSplitter().Process(new Document { Id = "t", Text = Text, Body = [.. body] });
-            var doc = Attribution.Process(prepared).AddMentions(_mentions);
-            return Framer.Process(doc);
-        }
-
-        /// <summary>Frames the text as an article whose paragraphs are separated by blank lines.</summary>
-        public Document FrameParagraphs()
-        {
-            var body = new List<TextSpan>();
-            var start = 0;
-            while (start < Text.Length)
-            {
-                var end = Text.IndexOf("\n\n", start, StringComparison.Ordinal);
-                if (end < 0) end = Text.Length;
-                body.Add(new TextSpan(start, end));
-                start = end + 2;
-            }
-            var split = new SentenceSplitter().Process(new Document { Id = "t", Text = Text, Body = [.. body] });
-            return Framer.Process(Attribution.Process(split).AddMentions(_mentions));
-        }
-    }
+    /// <summary>A text with its mentions given, framed by the shipped framer (places in Homs by default).</summary>
+    private sealed class Annotated(string text) : AnnotatedText(text, Framer, Attribution);
 
     private const string Syria = "Military Forces of Syria";
     private const string IS = "Islamic State";
@@ -455,7 +385,7 @@ public class EventFramerTests
             .Actor("ISIS fighters", IS, "rebel_group").Actor("the army", Syria).Actor("ISIS fighters", IS, "rebel_group", occurrence: 1).Actor("the army", Syria, occurrence: 1)
             .Actor("Russian jets", Russia).Actor("ISIS", IS, "rebel_group", occurrence: 2).Actor("army tanks", Syria).Actor("ISIS militants", IS, "rebel_group")
             .Place("Raqqa", "Raqqa", admin1: "Raqqa").Place("Raqqa", "Raqqa", admin1: "Raqqa", occurrence: 1)
-            .Place("Tharda", "Tharda", 2, "near Tharda", admin1: "Deir ez-Zor").FrameParagraphs();
+            .Place("Tharda", "Tharda", 2, "near Tharda", admin1: "Deir ez-Zor").Frame();
         var tanks = Assert.Single(doc.Events, e => e.SubEventType == "Shelling/artillery/missile attack" && e.Evidence.Any(s => s.Start >= text.IndexOf("Also", StringComparison.Ordinal)));
         Assert.Equal("Tharda", tanks.Location!.Name);
     }
@@ -505,7 +435,7 @@ public class EventFramerTests
             .Actor("Russian jets", Russia).Actor("ISIS", IS, "rebel_group").Actor("Russian jets", Russia, occurrence: 1).Actor("ISIS", IS, "rebel_group", occurrence: 1)
             .Place("Bishri", "Jabal al-Bishri", 2, "near Bishri", admin1: "Deir ez-Zor", type: "mountain")
             .Place("Rusafa", "Rusafa", 2, "near Rusafa", admin1: "Raqqa")
-            .Place("Deir ez-Zor", "Deir ez-Zor desert", 2, "the desert of Deir ez-Zor", admin1: "Deir ez-Zor", type: "desert").FrameParagraphs();
+            .Place("Deir ez-Zor", "Deir ez-Zor desert", 2, "the desert of Deir ez-Zor", admin1: "Deir ez-Zor", type: "desert").Frame();
         Assert.Equal(["Jabal al-Bishri", "Rusafa", "Deir ez-Zor desert"], doc.Events.Select(e => e.Location!.Name).ToArray());
     }
 
@@ -518,7 +448,7 @@ public class EventFramerTests
             .Actor("coalition jets'", "US-led Coalition", "external_forces").Actor("coalition jets", "US-led Coalition", "external_forces", occurrence: 1)
             .Place("Raqqa", "Raqqa", 3, admin1: "Raqqa", type: "governorate")
             .Place("Deir Ezzor", "Deir ez-Zor", 3, "Deir Ezzor provinces", admin1: "Deir ez-Zor", type: "governorate")
-            .Place("Kasra", "Kasra", 1, "the village of Kasra", admin1: "Raqqa").FrameParagraphs();
+            .Place("Kasra", "Kasra", 1, "the village of Kasra", admin1: "Raqqa").Frame();
         var kasra = Assert.Single(doc.Events, e => e.Location!.Name == "Kasra");
         Assert.Equal(2, kasra.Evidence.Length);
     }
@@ -532,7 +462,7 @@ public class EventFramerTests
             .Actor("Russian jets", Russia, occurrence: 1).Actor("ISIS", IS, "rebel_group", occurrence: 1)
             .Actor("Russian jets", Russia, occurrence: 2).Actor("ISIS", IS, "rebel_group", occurrence: 2)
             .Place("Sukhnah", "Sukhnah", 2, "near Sukhnah").Place("Palmyra", "Palmyra", 2, "near Palmyra")
-            .Place("Homs", "Homs", 3, "Homs province", type: "governorate").FrameParagraphs();
+            .Place("Homs", "Homs", 3, "Homs province", type: "governorate").Frame();
         Assert.Equal(["Sukhnah", "Palmyra"], doc.Events.Select(e => e.Location!.Name).ToArray());
         Assert.Equal(2, doc.Events[1].Evidence.Length);
         Assert.Single(doc.Events[0].Evidence);
@@ -564,7 +494,7 @@ public class EventFramerTests
             .Actor("the army", Syria).Actor("Russian jets", Russia).Actor("the army", Syria, occurrence: 1)
             .Place("Rusafa", "Rusafa", 2, "near Rusafa", admin1: "Raqqa").Place("Rusafa", "Rusafa", 2, "near Rusafa", admin1: "Raqqa", occurrence: 1)
             .Place("Sukhna", "Sukhnah", 2, "the Sukhna area").Place("Homs desert", "Homs desert", 2, "east of Homs desert", type: "desert")
-            .FrameParagraphs();
+            .Frame();
         var regained = Assert.Single(doc.Events, e => e.SubEventType == "Government regains territory");
         Assert.Equal("Rusafa", regained.Location!.Name);
     }
