@@ -1,5 +1,6 @@
 using Sitrep.Postgres;
 using Sitrep.Tests.Cli;
+using Sitrep.Testing;
 
 namespace Sitrep.Tests.Postgres;
 

@@ -4,6 +4,7 @@ using Sitrep.Fusion;
 using Sitrep.Pipeline;
 using Sitrep.Postgres;
 using Sitrep.Storage;
+using Sitrep.Testing;
 
 namespace Sitrep.Tests.Postgres;
 

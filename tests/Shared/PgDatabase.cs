@@ -1,12 +1,12 @@
 using Npgsql;
 
-namespace Sitrep.Tests.Postgres;
+namespace Sitrep.Testing;
 
 /// <summary>
-/// A fresh database per test class on the server named by SITREP_TEST_PG (a connection string; .ci/run
-/// starts a throwaway cluster and sets it). Without it the PostgreSQL tests skip.
+/// A fresh PostgreSQL database on the server named by SITREP_TEST_PG (a connection string), dropped
+/// afterwards; without the variable the PostgreSQL tests skip.
 /// </summary>
-public sealed class PgDatabase : IDisposable
+public class PgDatabase : IDisposable
 {
     public const string Variable = "SITREP_TEST_PG";
     private readonly string? _admin;
@@ -36,7 +36,13 @@ public sealed class PgDatabase : IDisposable
 
     public void Dispose()
     {
-        if (_name is null || _admin is null) return;
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing || _name is null || _admin is null) return;
         NpgsqlConnection.ClearAllPools();
         using var connection = new NpgsqlConnection(_admin);
         connection.Open();
