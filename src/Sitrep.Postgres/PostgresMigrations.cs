@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Reflection;
 using Npgsql;
+using Sitrep.Storage;
 
 namespace Sitrep.Postgres;
 
@@ -13,9 +13,7 @@ public static class PostgresMigrations
     private const string ResourcePrefix = "Sitrep.Postgres.Migrations.";
     private const long LockKey = 0x5174_7265_7000_0001;
 
-    public sealed record Migration(int Version, string Name, string Sql);
-
-    public static IReadOnlyList<Migration> All { get; } = Load();
+    public static IReadOnlyList<SchemaMigrations.Migration> All { get; } = SchemaMigrations.Load(typeof(PostgresMigrations).Assembly, ResourcePrefix);
 
     public static int Latest => All.Count == 0 ? 0 : All[^1].Version;
 
@@ -58,23 +56,5 @@ public static class PostgresMigrations
     {
         using var command = new NpgsqlCommand(sql, connection, tx);
         command.ExecuteNonQuery();
-    }
-
-    private static List<Migration> Load()
-    {
-        var assembly = typeof(PostgresMigrations).Assembly;
-        var list = new List<Migration>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
-        {
-            var file = name[ResourcePrefix.Length..];
-            var underscore = file.IndexOf('_', StringComparison.Ordinal);
-            if (underscore <= 0 || !int.TryParse(file.AsSpan(0, underscore), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-                throw new InvalidDataException($"Migration '{file}' is not named NNN_name.sql.");
-            using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidDataException($"Missing resource {name}.");
-            using var reader = new StreamReader(stream);
-            list.Add(new Migration(version, Path.GetFileNameWithoutExtension(file)[(underscore + 1)..], reader.ReadToEnd()));
-        }
-        list.Sort((a, b) => a.Version.CompareTo(b.Version));
-        return list;
     }
 }

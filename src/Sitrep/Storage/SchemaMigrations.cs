@@ -16,7 +16,7 @@ public static class SchemaMigrations
     public sealed record Migration(int Version, string Name, string Sql);
 
     /// <summary>Every embedded migration, in version order.</summary>
-    public static IReadOnlyList<Migration> All { get; } = Load();
+    public static IReadOnlyList<Migration> All { get; } = Load(typeof(SchemaMigrations).Assembly, ResourcePrefix);
 
     /// <summary>The highest version shipped with this build.</summary>
     public static int Latest => All.Count == 0 ? 0 : All[^1].Version;
@@ -71,15 +71,19 @@ public static class SchemaMigrations
         command.ExecuteNonQuery();
     }
 
-    private static List<Migration> Load()
+    /// <summary>
+    /// The embedded scripts <c>{resourcePrefix}NNN_name.sql</c> of an assembly, in version order (a store
+    /// plugin ships its own with the same rules).
+    /// </summary>
+    public static IReadOnlyList<Migration> Load(Assembly assembly, string resourcePrefix)
     {
-        var assembly = typeof(SchemaMigrations).Assembly;
+        ArgumentNullException.ThrowIfNull(assembly);
         var list = new List<Migration>();
         foreach (var resource in assembly.GetManifestResourceNames())
         {
-            if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
+            if (!resource.StartsWith(resourcePrefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
                 continue;
-            var name = resource[ResourcePrefix.Length..^".sql".Length];
+            var name = resource[resourcePrefix.Length..^".sql".Length];
             var digits = name.AsSpan();
             var n = 0;
             while (n < digits.Length && char.IsAsciiDigit(digits[n])) n++;
