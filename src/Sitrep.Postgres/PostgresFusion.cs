@@ -150,10 +150,9 @@ public sealed class PostgresFusion(PostgresStore store, OutletRegistry registry,
             if (!documents.TryGetValue(docId, out var doc))
             {
                 string? Str(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                var publisher = (Str(7) is { } key ? registry.ByKey(key) : null) ?? registry.Recognise(Str(2), Str(3), default);
-                var fingerprint = Str(5) is { } sha && !reader.IsDBNull(6) ? TextFingerprint.FromStored(sha, (byte[])reader.GetValue(6)) : null;
                 DateOnly? published = reader.IsDBNull(4) ? null : DateOnly.FromDateTime(reader.GetDateTime(4));
-                documents[docId] = doc = new FusionDocument(docId, Str(2), Str(3), published, publisher, fingerprint);
+                documents[docId] = doc = FusionDocument.FromStored(
+                    docId, Str(2), Str(3), published, Str(7), Str(5), reader.IsDBNull(6) ? null : (byte[])reader.GetValue(6), null, registry);
             }
             list.Add((EventReport.Create(e, doc, registry), reader.IsDBNull(8) ? null : reader.GetInt64(8)));
         }

@@ -9,6 +9,22 @@ public sealed record FusionDocument(string DocumentId, string? Outlet, string? U
         document.Id, document.Outlet, document.Url, document.Published,
         registry.Recognise(document.Outlet, document.Url, document.Text.AsSpan(0, Math.Min(document.Text.Length, 4000))),
         TextFingerprint.Of(document));
+
+    /// <summary>
+    /// A document as a store keeps it for fusion: its remembered publisher and fingerprint, else (an older
+    /// row without them) recognised and fingerprinted from its text when the store gives it.
+    /// </summary>
+    public static FusionDocument FromStored(
+        string documentId, string? outlet, string? url, DateOnly? published,
+        string? publisherKey, string? textSha256, byte[]? minHash, string? text, OutletRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var publisher = (publisherKey is null ? null : registry.ByKey(publisherKey))
+            ?? registry.Recognise(outlet, url, text is null ? default : text.AsSpan(0, Math.Min(text.Length, 4000)));
+        var fingerprint = textSha256 is not null && minHash is not null ? TextFingerprint.FromStored(textSha256, minHash)
+            : text is not null ? TextFingerprint.Of(text) : null;
+        return new FusionDocument(documentId, outlet, url, published, publisher, fingerprint);
+    }
 }
 
 /// <summary>One event as one document reports it: the unit fusion clusters.</summary>

@@ -43,12 +43,9 @@ public sealed class FusionJob(OutletRegistry registry, FusionOptions? options = 
             {
                 if (!documents.TryGetValue(row.DocumentId, out var doc))
                 {
-                    var publisher = (row.Publisher is null ? null : registry.ByKey(row.Publisher))
-                        ?? registry.Recognise(row.Outlet, row.Url, row.Text is null ? default : row.Text.AsSpan(0, Math.Min(row.Text.Length, 4000)));
-                    var fingerprint = row.TextSha256 is not null && row.MinHash is not null ? TextFingerprint.FromStored(row.TextSha256, row.MinHash)
-                        : row.Text is not null ? TextFingerprint.Of(row.Text) : null;
                     var published = DateOnly.TryParseExact(row.Published, "yyyy-MM-dd", out var p) ? p : (DateOnly?)null;
-                    documents[row.DocumentId] = doc = new FusionDocument(row.DocumentId, row.Outlet, row.Url, published, publisher, fingerprint);
+                    documents[row.DocumentId] = doc = FusionDocument.FromStored(
+                        row.DocumentId, row.Outlet, row.Url, published, row.Publisher, row.TextSha256, row.MinHash, row.Text, registry);
                 }
                 var report = EventReport.Create(row.Event, doc, registry);
                 if (row.ClusterId is { } id) fuser.Restore(report, id);
