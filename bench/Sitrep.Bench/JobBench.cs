@@ -37,9 +37,9 @@ internal static class JobBench
 
     public static int Run(string[] args, string input)
     {
-        var docs = Option(args, "--docs", 10_000);
-        var workers = (args.SkipWhile(a => a != "--workers").Skip(1).FirstOrDefault() ?? "1,2").Split(',').Select(int.Parse).ToArray();
-        var pg = args.SkipWhile(a => a != "--pg").Skip(1).FirstOrDefault() ?? Environment.GetEnvironmentVariable("SITREP_PG");
+        var docs = BenchArgs.Int(args, "--docs", 10_000);
+        var workers = (BenchArgs.Value(args, "--workers") ?? "1,2").Split(',').Select(int.Parse).ToArray();
+        var pg = BenchArgs.Value(args, "--pg") ?? Environment.GetEnvironmentVariable("SITREP_PG");
         var dir = Path.Combine(Path.GetTempPath(), "sitrep-jobbench-" + Environment.ProcessId);
         Directory.CreateDirectory(dir);
         var corpus = Path.Combine(dir, "corpus.jsonl");
@@ -188,11 +188,5 @@ internal static class JobBench
             create.ExecuteNonQuery();
         }
         return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var value = args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-        return value is null ? fallback : int.Parse(value, CultureInfo.InvariantCulture);
     }
 }

@@ -13,9 +13,9 @@ internal static class MapQueryBench
 {
     public static int Run(string[] args)
     {
-        var admin = args.SkipWhile(a => a != "--pg").Skip(1).FirstOrDefault() ?? Environment.GetEnvironmentVariable("SITREP_PG");
+        var admin = BenchArgs.Value(args, "--pg") ?? Environment.GetEnvironmentVariable("SITREP_PG");
         if (admin is null) { Console.Error.WriteLine("--map-query needs --pg CONNSTR"); return 2; }
-        var count = int.Parse(args.SkipWhile(a => a != "--events").Skip(1).FirstOrDefault() ?? "1000000", CultureInfo.InvariantCulture);
+        var count = BenchArgs.Int(args, "--events", 1000000);
         using (var connection = new NpgsqlConnection(admin))
         {
             connection.Open();

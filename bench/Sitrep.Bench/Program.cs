@@ -15,16 +15,16 @@ if (args.Contains("--frames")) return FrameCorpusReport.Run(args);
 if (args.Length >= 6 && args[0] == "--job-one") return JobBench.RunOne(args[1], args[2], args[3], int.Parse(args[4]), args[5]);
 //        ... -- --map-query --pg CONNSTR [--events N]   box + date query time over N (1,000,000) stored events
 if (args.Contains("--map-query")) return MapQueryBench.Run(args);
-if (args.Contains("--job-breakdown")) return JobBench.Breakdown(FindInput(), int.Parse(args.SkipWhile(a => a != "--docs").Skip(1).FirstOrDefault() ?? "10000"), int.Parse(args.SkipWhile(a => a != "--workers").Skip(1).FirstOrDefault() ?? "1"));
-if (args.Contains("--job")) return JobBench.Run(args, args.SkipWhile(a => a != "--input").Skip(1).FirstOrDefault() ?? FindInput());
-if (args.SkipWhile(a => a != "--write-corpus").Skip(1).FirstOrDefault() is { } corpusFile)
-    return JobBench.WriteCorpus(args.SkipWhile(a => a != "--input").Skip(1).FirstOrDefault() ?? FindInput(), corpusFile,
-        int.Parse(args.SkipWhile(a => a != "--docs").Skip(1).FirstOrDefault() ?? "10000"));
+if (args.Contains("--job-breakdown")) return JobBench.Breakdown(FindInput(), BenchArgs.Int(args, "--docs", 10000), BenchArgs.Int(args, "--workers", 1));
+if (args.Contains("--job")) return JobBench.Run(args, BenchArgs.Value(args, "--input") ?? FindInput());
+if (BenchArgs.Value(args, "--write-corpus") is { } corpusFile)
+    return JobBench.WriteCorpus(BenchArgs.Value(args, "--input") ?? FindInput(), corpusFile,
+        BenchArgs.Int(args, "--docs", 10000));
 if (args.Contains("--rams")) return RamsBenchmark.Run(args);
 //        ... -- --fusion [--input FILE] [--events N] [--list N]   cluster statistics of the input and the time to fuse N (100k) jittered events
 if (args.Contains("--fusion"))
 {
-    var fusionInput = args.SkipWhile(a => a != "--input").Skip(1).FirstOrDefault() ?? FindInput();
+    var fusionInput = BenchArgs.Value(args, "--input") ?? FindInput();
     return FusionBench.Run(args, fusionInput);
 }
 var docsWanted = 10_000;
