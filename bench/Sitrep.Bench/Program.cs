@@ -21,6 +21,8 @@ if (BenchArgs.Value(args, "--write-corpus") is { } corpusFile)
     return JobBench.WriteCorpus(BenchArgs.Value(args, "--input") ?? FindInput(), corpusFile,
         BenchArgs.Int(args, "--docs", 10000));
 if (args.Contains("--rams")) return RamsBenchmark.Run(args);
+//        ... -- --anchors [--input FILE] [--verbose]   years put on dates by anchor events, checked against the hidden publication dates
+if (args.Contains("--anchors")) return AnchorBench.Run(BenchArgs.Value(args, "--input") ?? FindInput(), args.Contains("--verbose"));
 //        ... -- --fusion [--input FILE] [--events N] [--list N]   cluster statistics of the input and the time to fuse N (100k) jittered events
 if (args.Contains("--fusion"))
 {
@@ -79,12 +81,12 @@ foreach (var workers in workerCounts)
     if (workers == 1)
     {
         Console.WriteLine();
-        Console.WriteLine("| stage | time (s) | documents/s (stage alone) | share |");
-        Console.WriteLine("|---|---:|---:|---:|");
-        var stages = fresh.StageTimes();
+        Console.WriteLine("| stage | time (s) | documents/s (stage alone) | share | allocated (KB/document) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        var stages = fresh.StageCosts();
         var total = stages.Sum(s => s.Time.TotalSeconds);
-        foreach (var (stage, time) in stages)
-            Console.WriteLine($"| {stage} | {time.TotalSeconds:0.000} | {corpus.Count / Math.Max(time.TotalSeconds, 1e-9):0} | {time.TotalSeconds / total:P0} |");
+        foreach (var (stage, time, allocated) in stages)
+            Console.WriteLine($"| {stage} | {time.TotalSeconds:0.000} | {corpus.Count / Math.Max(time.TotalSeconds, 1e-9):0} | {time.TotalSeconds / total:P0} | {allocated / 1024.0 / corpus.Count:0.0} |");
         Console.WriteLine();
     }
     else if (single is not null)

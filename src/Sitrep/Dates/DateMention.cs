@@ -11,5 +11,14 @@ public sealed record DateMention(TextSpan Span, string? Value, string Precision,
     /// <summary>For a phrase relative to another event ("two days after the attack"): units of <see cref="Precision"/> after (+) or before (-) it.</summary>
     public int? Offset { get; init; }
 
+    /// <summary>A calendar phrase still lacking its year ("5 October", "last April"): the month (1-12), else 0.</summary>
+    public int CalendarMonth { get; init; }
+
+    /// <summary>With <see cref="CalendarMonth"/>: the day of the month, or 0 for a whole month.</summary>
+    public int CalendarDay { get; init; }
+
+    /// <summary>The id of the dated event named in the text that gave this phrase its year (see <see cref="AnchorEvents"/>).</summary>
+    public string? YearFrom { get; init; }
+
     public override string Label => "date";
 }

@@ -6,7 +6,9 @@ namespace Sitrep.Dates;
 /// <summary>A date phrase resolved against a publication date (see <see cref="DateMention"/> for the fields).</summary>
 /// <param name="Offset">For a phrase relative to another event ("two days after the attack", "the next day"):
 /// how many units of <paramref name="Precision"/> it lies after (positive) or before (negative) that event.</param>
-public readonly record struct ResolvedDate(string? Value, string Precision, string? RelativeTo, int? Offset = null);
+/// <param name="Month">For a calendar phrase without a year ("5 October", "last April") left unresolved: its month (1-12), else 0.</param>
+/// <param name="DayOfMonth">With <paramref name="Month"/>: its day, or 0 for a whole month.</param>
+public readonly record struct ResolvedDate(string? Value, string Precision, string? RelativeTo, int? Offset = null, int Month = 0, int DayOfMonth = 0);
 
 /// <summary>
 /// Reads date phrases and resolves them against the publication date. Pure: the same phrase and
@@ -27,9 +29,10 @@ public static class DateResolver
     private static readonly string[] MonthShort = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     private static readonly string[] Weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
     private static readonly string[] PartsOfDay = ["morning", "afternoon", "evening", "night"];
+    private static readonly string[] LastNight = ["last", "night"], TheNextDay = ["the", "next", "day"], TheFollowingDay = ["the", "following", "day"];
 
     // Fixed phrases relative to publication: words, amount, unit. Longest first where they share a start.
-    private static readonly (string[] Words, int Amount, string Unit)[] Relative =
+    private static readonly (string[] Words, int Amount, string Unit)[] RelativeRows =
     [
         (["the", "day", "before", "yesterday"], -2, Day),
         (["yesterday"], -1, Day), (["last", "night"], -1, Day), (["overnight"], -1, Day),
@@ -40,6 +43,8 @@ public static class DateResolver
         (["earlier", "this", "month"], 0, Month), (["this", "month"], 0, Month), (["last", "month"], -1, Month),
         (["earlier", "this", "year"], 0, Year), (["this", "year"], 0, Year), (["last", "year"], -1, Year),
     ];
+
+    private static readonly WordPhrases<(int Amount, string Unit)> Relative = new(RelativeRows.Select(r => (r.Words, (r.Amount, r.Unit))));
 
     /// <summary>Resolves a whole phrase ("last April", "two days ago", "June 23, 2020"); null when it is not a date phrase.</summary>
     public static ResolvedDate? Resolve(string phrase, DateOnly? published)
@@ -89,7 +94,7 @@ public static class DateResolver
     {
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year ?? 2024, month)) return null;
         if (year is { } y) return new(Iso(new DateOnly(y, month, day)), Day, null);
-        if (published is not { } p) return new(null, Day, Publication);
+        if (published is not { } p) return new(null, Day, Publication, Month: month, DayOfMonth: day);
         var candidateYear = p.Year;
         if (day > DateTime.DaysInMonth(candidateYear, month) || new DateOnly(candidateYear, month, day) > p.AddDays(2)) candidateYear--;
         if (day > DateTime.DaysInMonth(candidateYear, month)) return new(null, Day, Publication);
@@ -100,7 +105,7 @@ public static class DateResolver
     public static ResolvedDate MonthOf(int month, int? year, bool last, DateOnly? published)
     {
         if (year is { } y) return new(Ym(y, month), Month, null);
-        if (published is not { } p) return new(null, Month, Publication);
+        if (published is not { } p) return new(null, Month, Publication, Month: month);
         var candidateYear = month > p.Month || (last && month >= p.Month) ? p.Year - 1 : p.Year;
         return new(Ym(candidateYear, month), Month, Publication);
     }
@@ -120,17 +125,17 @@ public static class DateResolver
         date = default;
 
         // Fixed relative phrases, with an optional part of day ("yesterday night").
-        foreach (var (words, amount, unit) in Relative)
-            if (StartsWith(w, i, words))
-            {
-                var used = words.Length;
-                if (unit == Day && IndexOf(PartsOfDay, w[i + used]) >= 0 && !StartsWith(w, i, ["last", "night"])) used++;
-                date = FromPublication(amount, unit, published);
-                return used;
-            }
+        var fixedWords = Relative.Match(w, i, out var relative);
+        if (fixedWords > 0)
+        {
+            var used = fixedWords;
+            if (relative.Unit == Day && IndexOf(PartsOfDay, w[i + used]) >= 0 && !StartsWith(w, i, LastNight)) used++;
+            date = FromPublication(relative.Amount, relative.Unit, published);
+            return used;
+        }
 
         // "the next day": relative to the event just told.
-        if (StartsWith(w, i, ["the", "next", "day"]) || StartsWith(w, i, ["the", "following", "day"]))
+        if (StartsWith(w, i, TheNextDay) || StartsWith(w, i, TheFollowingDay))
         {
             date = new ResolvedDate(null, Day, Event, 1);
             return 3;

@@ -6,22 +6,31 @@ namespace Sitrep.Dates;
 
 /// <summary>
 /// Finds date and time phrases in the title and body ("On June 25", "yesterday night", "last April",
-/// "two days after the attack") and resolves them against <see cref="Document.Published"/>.
+/// "two days after the attack") and resolves them against <see cref="Document.Published"/>; without one, calendar
+/// phrases take their year from the dated events the text names (<see cref="AnchorDating"/>).
 /// </summary>
-public sealed class DateTagger : IStage
+public sealed class DateTagger(AnchorEvents anchors) : IStage
 {
+    /// <summary>A tagger with the shipped anchor events.</summary>
+    public DateTagger() : this(AnchorEvents.LoadDefault()) { }
+
+    public AnchorEvents Anchors => anchors;
+
     public string Name => "dates";
     public IReadOnlyList<string> Provides { get; } = [Produces.Dates];
     public IReadOnlyList<string> Requires { get; } = [];
 
     public Document Process(Document document)
     {
-        var found = Tag(document);
+        var found = Tag(document, anchors);
         return found.Count == 0 ? document : document.AddMentions(found);
     }
 
     /// <summary>The date mentions of the title span (when the title is in the text) and the body paragraphs.</summary>
-    public static List<DateMention> Tag(Document document)
+    public static List<DateMention> Tag(Document document) => Tag(document, AnchorEvents.LoadDefault());
+
+    /// <summary>As <see cref="Tag(Document)"/> with the given anchor events.</summary>
+    public static List<DateMention> Tag(Document document, AnchorEvents anchors)
     {
         var words = new WordList(document.Text, document.Text.ToLowerInvariant());
         var found = new List<DateMention>();
@@ -33,6 +42,7 @@ public sealed class DateTagger : IStage
             TagRange(words, paragraph, document.Published, found);
             if (found.Count > first) UnresolveQuoted(document.Text, paragraph, found, first);
         }
+        AnchorDating.Apply(document, found, anchors);
         return found;
     }
 
@@ -72,7 +82,10 @@ public sealed class DateTagger : IStage
         {
             var used = DateResolver.Match(w, i, published, out var date);
             if (used == 0) { i++; continue; }
-            found.Add(new DateMention(w.Cover(i, i + used - 1), date.Value, date.Precision, date.RelativeTo) { Offset = date.Offset });
+            found.Add(new DateMention(w.Cover(i, i + used - 1), date.Value, date.Precision, date.RelativeTo)
+            {
+                Offset = date.Offset, CalendarMonth = date.Month, CalendarDay = date.DayOfMonth,
+            });
             i += used;
         }
     }

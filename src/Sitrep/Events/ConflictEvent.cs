@@ -60,6 +60,8 @@ public sealed record EventDate(
 {
     public static readonly EventDate Unknown = new(null, null, "unknown", null);
     [JsonPropertyName("span")] public TextSpan? Span { get; init; }
+    /// <summary>With no publication date: the id of the dated event named in the text that gave the year (data/dates/anchors.tsv).</summary>
+    [JsonPropertyName("year_from")] public string? YearFrom { get; init; }
 }
 
 /// <summary>Fatalities, coded conservatively: no number from vague or "killed or wounded" phrases.</summary>

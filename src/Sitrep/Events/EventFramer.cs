@@ -107,7 +107,7 @@ public sealed class EventFramer(EventLexicon lexicon) : IStage
             if (events[i].Date is not { RelativeTo: DateResolver.Event, Value: null, Offset: { } offset } relative) continue;
             var anchor = events.Take(i).LastOrDefault(e => e.Date is { Value.Length: 10 } d && d.Span != relative.Span);
             if (DateResolver.FromEvent(anchor?.Date?.Value, offset, relative.Precision) is { } value)
-                events[i].Date = relative with { Value = value };
+                events[i].Date = relative with { Value = value, YearFrom = anchor!.Date!.YearFrom };
         }
     }
 

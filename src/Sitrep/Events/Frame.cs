@@ -233,7 +233,7 @@ internal sealed class Frame(FrameContext context, int sentence, TextSpan trigger
                 GazetteerId = Place.GazetteerId,
                 Span = Place.Phrase,
             },
-            Date = Date is null ? EventDate.Unknown : new EventDate(document.Slice(Date.Span), Date.Value, Date.Precision, Date.RelativeTo) { Span = Date.Span },
+            Date = Date is null ? EventDate.Unknown : new EventDate(document.Slice(Date.Span), Date.Value, Date.Precision, Date.RelativeTo) { Span = Date.Span, YearFrom = Date.YearFrom },
             Fatalities = BuildFatalities(document),
             Injured = _injured.Where(q => q.Value is not null).Select(q => q.Value).Min(),
             Materiel = [.. _materiel.Select(q => document.Slice(q.Span))],

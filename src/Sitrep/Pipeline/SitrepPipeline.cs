@@ -17,12 +17,14 @@ public sealed record DocumentResult(string Id, string Source, Document? Document
 public sealed class SitrepPipeline
 {
     private readonly long[] _ticks;
+    private readonly long[] _bytes;
 
     internal SitrepPipeline(ICleaner cleaner, ImmutableArray<IStage> stages)
     {
         Cleaner = cleaner;
         Stages = stages;
         _ticks = new long[stages.Length + 1];
+        _bytes = new long[stages.Length + 1];
     }
 
     public ICleaner Cleaner { get; }
@@ -32,15 +34,26 @@ public sealed class SitrepPipeline
     public Document Run(RawDocument raw)
     {
         var start = Stopwatch.GetTimestamp();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var document = Cleaner.Clean(raw);
-        Interlocked.Add(ref _ticks[0], Stopwatch.GetTimestamp() - start);
+        Account(0, ref start, ref allocated);
         for (var i = 0; i < Stages.Length; i++)
         {
-            start = Stopwatch.GetTimestamp();
             document = Stages[i].Process(document);
-            Interlocked.Add(ref _ticks[i + 1], Stopwatch.GetTimestamp() - start);
+            Account(i + 1, ref start, ref allocated);
         }
         return document;
+    }
+
+    /// <summary>Adds the time and managed allocation since the last mark to stage <paramref name="index"/>, and moves the mark.</summary>
+    private void Account(int index, ref long start, ref long allocated)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
+        Interlocked.Add(ref _ticks[index], now - start);
+        Interlocked.Add(ref _bytes[index], bytes - allocated);
+        start = now;
+        allocated = bytes;
     }
 
     /// <summary>Runs one input, turning any exception into a per-document error.</summary>
@@ -71,11 +84,14 @@ public sealed class SitrepPipeline
     }
 
     /// <summary>Cumulative time spent in the cleaner and each stage since the pipeline was built.</summary>
-    public IReadOnlyList<(string Stage, TimeSpan Time)> StageTimes()
+    public IReadOnlyList<(string Stage, TimeSpan Time)> StageTimes() => [.. StageCosts().Select(c => (c.Stage, c.Time))];
+
+    /// <summary>Cumulative time and managed bytes allocated in the cleaner and each stage since the pipeline was built.</summary>
+    public IReadOnlyList<(string Stage, TimeSpan Time, long Allocated)> StageCosts()
     {
-        var list = new List<(string, TimeSpan)> { ("clean", Stopwatch.GetElapsedTime(0, Volatile.Read(ref _ticks[0]))) };
-        for (var i = 0; i < Stages.Length; i++)
-            list.Add((Stages[i].Name, Stopwatch.GetElapsedTime(0, Volatile.Read(ref _ticks[i + 1]))));
+        var list = new List<(string, TimeSpan, long)>(Stages.Length + 1);
+        for (var i = 0; i <= Stages.Length; i++)
+            list.Add((i == 0 ? "clean" : Stages[i - 1].Name, Stopwatch.GetElapsedTime(0, Volatile.Read(ref _ticks[i])), Volatile.Read(ref _bytes[i])));
         return list;
     }
 }

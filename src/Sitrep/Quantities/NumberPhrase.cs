@@ -32,7 +32,7 @@ public static class NumberPhrase
         Units.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Qualifier phrases before a number, longest first within each group.
-    private static readonly (string[] Words, Bound Bound)[] Qualifiers =
+    private static readonly WordPhrases<Bound> Qualifiers = new(
     [
         (["no", "fewer", "than"], Bound.AtLeast), (["no", "less", "than"], Bound.AtLeast),
         (["a", "minimum", "of"], Bound.AtLeast), (["at", "least"], Bound.AtLeast), (["more", "than"], Bound.AtLeast),
@@ -42,10 +42,10 @@ public static class NumberPhrase
         (["around"], Bound.About), (["roughly"], Bound.About), (["some"], Bound.About), (["nearly"], Bound.AtMost),
         (["almost"], Bound.AtMost), (["up", "to"], Bound.AtMost), (["as", "many", "as"], Bound.AtMost),
         (["less", "than"], Bound.AtMost), (["fewer", "than"], Bound.AtMost), (["under"], Bound.AtMost),
-    ];
+    ]);
 
     // Vague amounts: no number is invented for them.
-    private static readonly string[][] VagueAmounts =
+    private static readonly string[][] VagueWords =
     [
         ["a", "large", "number", "of"], ["a", "big", "number", "of"], ["a", "great", "number", "of"],
         ["a", "huge", "number", "of"], ["a", "significant", "number", "of"], ["a", "small", "number", "of"],
@@ -54,6 +54,8 @@ public static class NumberPhrase
         ["a", "number"], ["dozens"], ["scores"], ["tens"], ["hundreds"], ["thousands"],
         ["several"], ["many"], ["numerous"], ["multiple"], ["countless"],
     ];
+
+    private static readonly WordPhrases<bool> VagueAmounts = new(VagueWords.Select(words => (words, true)));
 
     /// <summary>Parses a whole phrase ("at least 25", "twenty-five", "tens of"); null when it is not only an amount.</summary>
     public static CountPhrase? Parse(string phrase)
@@ -77,12 +79,12 @@ public static class NumberPhrase
     internal static int Match(WordList w, int i, out CountPhrase count)
     {
         count = default;
-        foreach (var vague in VagueAmounts)
-            if (StartsWith(w, i, vague))
-            {
-                count = CountPhrase.Vague;
-                return vague.Length;
-            }
+        var vagueWords = VagueAmounts.Match(w, i, out _);
+        if (vagueWords > 0)
+        {
+            count = CountPhrase.Vague;
+            return vagueWords;
+        }
 
         // Ranges: "between 5 and 7", "from 5 to 7".
         if (w.IsAny(i, "between", "from"))
@@ -99,15 +101,7 @@ public static class NumberPhrase
             }
         }
 
-        var bound = Bound.None;
-        var q = 0;
-        foreach (var (words, kind) in Qualifiers)
-            if (StartsWith(w, i, words))
-            {
-                bound = kind;
-                q = words.Length;
-                break;
-            }
+        var q = Qualifiers.Match(w, i, out var bound);
 
         var used = MatchNumber(w, i + q, out var n);
         if (used == 0) return 0;
@@ -226,13 +220,6 @@ public static class NumberPhrase
             if (!char.IsAsciiDigit(c) || value > 100_000_000) return false;
             value = value * 10 + (c - '0');
         }
-        return true;
-    }
-
-    private static bool StartsWith(WordList w, int i, string[] words)
-    {
-        for (var k = 0; k < words.Length; k++)
-            if (!w.Is(i + k, words[k])) return false;
         return true;
     }
 }

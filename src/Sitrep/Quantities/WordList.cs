@@ -8,7 +8,8 @@ namespace Sitrep.Quantities;
 /// </summary>
 internal sealed class WordList
 {
-    private readonly List<TextSpan> _spans = [];
+    private TextSpan[] _spans = new TextSpan[256];
+    private int _count;
 
     public WordList(string text, string lower)
     {
@@ -18,18 +19,26 @@ internal sealed class WordList
 
     public string Text { get; }
     public string Lower { get; }
-    public int Count => _spans.Count;
+    public int Count => _count;
 
     public TextSpan SpanAt(int i) => _spans[i];
 
     /// <summary>The lowercase word at <paramref name="i"/>, empty past the end.</summary>
-    public ReadOnlySpan<char> this[int i] => (uint)i < (uint)_spans.Count ? Lower.AsSpan(_spans[i].Start, _spans[i].Length) : [];
+    public ReadOnlySpan<char> this[int i]
+    {
+        get
+        {
+            if ((uint)i >= (uint)_count) return [];
+            var span = _spans[i];
+            return Lower.AsSpan(span.Start, span.Length);
+        }
+    }
 
     public bool Is(int i, string word) => this[i].SequenceEqual(word);
 
     public bool IsAny(int i, string a, string b) => Is(i, a) || Is(i, b);
 
-    public bool IsPunctuation(int i) => (uint)i < (uint)_spans.Count && _spans[i].Length == 1 && !char.IsLetterOrDigit(Text[_spans[i].Start]);
+    public bool IsPunctuation(int i) => (uint)i < (uint)_count && _spans[i].Length == 1 && !char.IsLetterOrDigit(Text[_spans[i].Start]);
 
     /// <summary>A sentence-ending mark ('.', '!', '?').</summary>
     public bool IsSentenceEnd(int i) => IsPunctuation(i) && Text[_spans[i].Start] is '.' or '!' or '?';
@@ -43,7 +52,7 @@ internal sealed class WordList
         return true;
     }
 
-    public bool IsCapitalized(int i) => (uint)i < (uint)_spans.Count && char.IsUpper(Text[_spans[i].Start]);
+    public bool IsCapitalized(int i) => (uint)i < (uint)_count && char.IsUpper(Text[_spans[i].Start]);
 
     /// <summary>The original text from word <paramref name="first"/> to word <paramref name="last"/> inclusive.</summary>
     public TextSpan Cover(int first, int last) => new(_spans[first].Start, _spans[last].End);
@@ -53,7 +62,7 @@ internal sealed class WordList
     /// <summary>Replaces the words with those of <c>Text[start..end)</c>.</summary>
     public void Scan(int start, int end)
     {
-        _spans.Clear();
+        _count = 0;
         var t = Text;
         var i = start;
         while (i < end)
@@ -76,7 +85,7 @@ internal sealed class WordList
                     }
                     break;
                 }
-                _spans.Add(new TextSpan(i, j));
+                Add(new TextSpan(i, j));
                 i = j;
                 continue;
             }
@@ -86,14 +95,20 @@ internal sealed class WordList
                 var close = t.IndexOf(']', i + 1, Math.Min(32, end - i - 1));
                 if (close > i + 1 && IsLetters(t.AsSpan(i + 1, close - i - 1)))
                 {
-                    _spans.Add(new TextSpan(i, close + 1));
+                    Add(new TextSpan(i, close + 1));
                     i = close + 1;
                     continue;
                 }
             }
-            _spans.Add(new TextSpan(i, i + 1));
+            Add(new TextSpan(i, i + 1));
             i++;
         }
+    }
+
+    private void Add(TextSpan span)
+    {
+        if (_count == _spans.Length) Array.Resize(ref _spans, _count * 2);
+        _spans[_count++] = span;
     }
 
     private static bool IsLetters(ReadOnlySpan<char> s)
