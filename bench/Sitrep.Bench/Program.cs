@@ -10,7 +10,7 @@ using Sitrep.Pipeline;
 //        ... -- --frames [FILE]   frame corpus accuracy (tests/Sitrep.Tests/data/frames/frames.jsonl)
 //        ... -- --rams [FILE] [--verbose]   RAMS Conflict.Attack attacker/target role accuracy (bench/data/rams/attack.jsonl)
 if (args.Contains("--frames")) return FrameCorpusReport.Run(args);
-//        ... -- --job [--docs N] [--workers 1,2] [--pg CONNSTR]   the whole extract job with SQLite (and PostgreSQL) stores
+//        ... -- --job [--docs N] [--workers 1,2] [--pg CONNSTR] [--repeat 3]   the whole extract job with SQLite (and PostgreSQL) stores
 //        ... -- --write-corpus FILE [--docs N]   the replicated FA-KES corpus as JSONL
 if (args.Length >= 6 && args[0] == "--job-one") return JobBench.RunOne(args[1], args[2], args[3], int.Parse(args[4]), args[5]);
 //        ... -- --map-query --pg CONNSTR [--events N]   box + date query time over N (1,000,000) stored events

@@ -34,12 +34,16 @@ public sealed class ActorTagger(ActorLexicon lexicon) : IStage
         return found.Length == 0 ? document : document.AddMentions(found);
     }
 
+    [ThreadStatic] private static List<ActorToken>? t_tokens;
+
     /// <summary>The actor mentions of a document's body (its sentences when present), in text order.</summary>
     public ImmutableArray<ActorMention> Find(Document document)
     {
         var segments = Segments(document);
         if (segments.Count == 0) return [];
-        var tokens = new List<ActorToken>(256);
+        // one token list per thread, reused from document to document (a huge document's list is not kept)
+        var tokens = t_tokens is { Capacity: <= 1 << 16 } reused ? reused : t_tokens = new List<ActorToken>(1024);
+        tokens.Clear();
         var bounds = new List<int>(segments.Count + 1);
         foreach (var span in segments)
         {

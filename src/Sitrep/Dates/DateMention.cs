@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Sitrep.Documents;
 
 namespace Sitrep.Dates;
@@ -12,13 +13,13 @@ public sealed record DateMention(TextSpan Span, string? Value, string Precision,
     public int? Offset { get; init; }
 
     /// <summary>A calendar phrase still lacking its year ("5 October", "last April"): the month (1-12), else 0.</summary>
-    public int CalendarMonth { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public int CalendarMonth { get; init; }
 
     /// <summary>With <see cref="CalendarMonth"/>: the day of the month, or 0 for a whole month.</summary>
-    public int CalendarDay { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public int CalendarDay { get; init; }
 
     /// <summary>The id of the dated event named in the text that gave this phrase its year (see <see cref="AnchorEvents"/>).</summary>
-    public string? YearFrom { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? YearFrom { get; init; }
 
     public override string Label => "date";
 }

@@ -32,7 +32,7 @@ public sealed class DateTagger(AnchorEvents anchors) : IStage
     /// <summary>As <see cref="Tag(Document)"/> with the given anchor events.</summary>
     public static List<DateMention> Tag(Document document, AnchorEvents anchors)
     {
-        var words = new WordList(document.Text, document.Text.ToLowerInvariant());
+        var words = WordList.Of(document.Text);
         var found = new List<DateMention>();
         // The title often carries the only date ("Syria in Last 24 Hours").
         if (document.TitleSpan is { } title && !document.IsInBody(title)) TagRange(words, title, document.Published, found);

@@ -714,9 +714,9 @@ internal sealed class FrameContext
             if (cue.Value != "origin" || cue.Span.End > place.Phrase.Start || !sentence.Contains(cue.Span)) continue;
             var gap = Document.Text.AsSpan(cue.Span.End, place.Phrase.Start - cue.Span.End);
             // up to the target: "from the Homs desert on SAA positions in southern Deir Ezzor"
-            if (gap.IndexOfAny(',', ';') >= 0 || Actors.Any(a => a.Span.Start >= cue.Span.End && a.Span.End <= place.Phrase.Start)) continue;
+            if (gap.IndexOfAny(',', ';') >= 0 || AnyActorWithin(cue.Span.End, place.Phrase.Start)) continue;
             // the first place after the cue, or one that only locates it ("the (55 km) area in the Syrian Badia")
-            var between = Places.LastOrDefault(p => p.Span.Start >= cue.Span.End && p.Phrase.End <= place.Phrase.Start);
+            var between = LastPlaceWithin(cue.Span.End, place.Phrase.Start);
             if (between is null) return true;
             // "the area (55 km) in the Syrian Badia": a closing bracket or quote is no break
             var link = Document.Text.AsSpan(between.Phrase.End, place.Phrase.Start - between.Phrase.End).Trim().TrimStart(")]”\"’").TrimStart();
@@ -785,7 +785,8 @@ internal sealed class FrameContext
         foreach (var cue in Cues)
         {
             if (cue.Value != "subpart" || cue.Span.Start < place.Span.End || cue.Span.Start - place.Phrase.End > 3) continue;
-            if (list.Any(q => q != place && q.Phrase.Start >= cue.Span.End && q.Phrase.Start - cue.Span.End <= 12)) return true;
+            foreach (var q in list)
+                if (q != place && q.Phrase.Start >= cue.Span.End && q.Phrase.Start - cue.Span.End <= 12) return true;
         }
         return false;
     }
@@ -796,9 +797,27 @@ internal sealed class FrameContext
         {
             // the cue may open the place's own phrase ("east of Homs desert")
             if (cue.Value != "landmark" || cue.Span.End > place.Span.Start || place.Span.Start - cue.Span.End > 12) continue;
-            if (list.Any(q => q != place && q.Phrase.End <= cue.Span.Start && cue.Span.Start - q.Phrase.End <= 40)) return true;
+            foreach (var q in list)
+                if (q != place && q.Phrase.End <= cue.Span.Start && cue.Span.Start - q.Phrase.End <= 40) return true;
         }
         return false;
+    }
+
+    /// <summary>An actor mention wholly inside [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    private bool AnyActorWithin(int start, int end)
+    {
+        foreach (var a in Actors)
+            if (a.Span.Start >= start && a.Span.End <= end) return true;
+        return false;
+    }
+
+    /// <summary>The last place (by its phrase) wholly inside [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    private PlaceMention? LastPlaceWithin(int start, int end)
+    {
+        PlaceMention? last = null;
+        foreach (var p in Places)
+            if (p.Span.Start >= start && p.Phrase.End <= end) last = p;
+        return last;
     }
 
     /// <summary>

@@ -37,9 +37,12 @@ public sealed class FusionJob(OutletRegistry registry, FusionOptions? options = 
         else
         {
             store.SaveFusionDocuments(_run.Select(d => new StoredFusionDocument(d.Fusion.DocumentId, d.Fusion.Fingerprint!.Sha256, d.Fusion.Fingerprint.MinHashBytes(), d.Fusion.Publisher.Key)));
-            var fresh = new List<EventReport>();
+            // This run's events are fresh (a re-processed document lost its old events and their clusters) and in memory:
+            // only earlier runs' events are read back.
+            var fresh = _run.SelectMany(d => d.Doc.Events.Select(e => EventReport.Create(e, d.Fusion, registry))).ToList();
+            var inRun = _run.Select(d => d.Fusion.DocumentId).ToHashSet(StringComparer.Ordinal);
             var documents = new Dictionary<string, FusionDocument>(StringComparer.Ordinal);
-            foreach (var row in store.ReadFusionReports())
+            foreach (var row in store.ReadFusionReports(inRun.Contains))
             {
                 if (!documents.TryGetValue(row.DocumentId, out var doc))
                 {

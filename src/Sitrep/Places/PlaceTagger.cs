@@ -105,14 +105,30 @@ public sealed class PlaceTagger : IStage
         public readonly bool CapLike => (Flags & (TokFlags.Cap | TokFlags.Arabic | TokFlags.Digit)) != 0;
     }
 
-    /// <summary>Tokens and folded keys of one document, computed once.</summary>
-    private sealed class Scan(string text, int capacity)
+    /// <summary>Tokens and folded keys of one document, computed once; one per thread, reused from document to document.</summary>
+    private sealed class Scan
     {
-        public readonly string Text = text;
-        public Tok[] Toks = new Tok[capacity];
+        [ThreadStatic] private static Scan? t_current;
+
+        public string Text = "";
+        public Tok[] Toks = new Tok[512];
         public int Count;
-        public char[] Keys = new char[Math.Max(256, capacity * 4)];
+        public char[] Keys = new char[2048];
         public int KeysUsed;
+
+        /// <summary>This thread's scan, emptied for <paramref name="text"/> (tokens are fully written before they are read).</summary>
+        public static Scan For(string text, int capacity)
+        {
+            var scan = t_current ??= new Scan();
+            scan.Text = text;
+            scan.Count = 0;
+            scan.KeysUsed = 0;
+            if (scan.Toks.Length < capacity) scan.Toks = new Tok[capacity];
+            // a huge document does not keep its buffers alive for the rest of the thread's life
+            if (scan.Toks.Length > 1 << 16) scan.Toks = new Tok[Math.Max(512, capacity)];
+            if (scan.Keys.Length > 1 << 18) scan.Keys = new char[2048];
+            return scan;
+        }
 
         public ReadOnlySpan<char> Word(int k) => Text.AsSpan(Toks[k].Start, Toks[k].End - Toks[k].Start);
 
@@ -173,7 +189,7 @@ public sealed class PlaceTagger : IStage
     {
         var chars = 0;
         foreach (var u in units) chars += u.End - u.Start;
-        var scan = new Scan(text, chars / 5 + 16);
+        var scan = Scan.For(text, chars / 5 + 16);
         var unitStart = new int[units.Count + 1];
         var matches = new List<Match>();
         int syria = 0, iraq = 0;

@@ -67,7 +67,7 @@ public sealed class CasualtyTagger(QuantityLexicon lexicon) : IStage
     /// <summary>The quantity mentions of a document's sentences (or body paragraphs when it has none).</summary>
     public List<QuantityMention> Tag(Document document)
     {
-        var words = new WordList(document.Text, document.Text.ToLowerInvariant());
+        var words = WordList.Of(document.Text);
         var found = new List<QuantityMention>();
         if (!document.Sentences.IsDefaultOrEmpty)
             foreach (var sentence in document.Sentences) TagRange(words, sentence.Span, found);

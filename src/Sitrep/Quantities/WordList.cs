@@ -17,6 +17,22 @@ internal sealed class WordList
         Lower = lower;
     }
 
+    [ThreadStatic] private static string? t_text, t_lower;
+
+    /// <summary>
+    /// A word list over a document's text. The quantity and date taggers read the same text one after the other on
+    /// the same thread: its lowercase copy is made once (a cache of one, keyed by the text's identity).
+    /// </summary>
+    public static WordList Of(string text)
+    {
+        if (!ReferenceEquals(t_text, text))
+        {
+            t_lower = text.ToLowerInvariant();
+            t_text = text;
+        }
+        return new WordList(text, t_lower!);
+    }
+
     public string Text { get; }
     public string Lower { get; }
     public int Count => _count;

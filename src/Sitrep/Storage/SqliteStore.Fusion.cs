@@ -63,8 +63,8 @@ public sealed partial class SqliteStore
         tx.Commit();
     }
 
-    /// <summary>Every stored event with its document's outlet, URL, publication date, fingerprint and cluster.</summary>
-    public IEnumerable<StoredFusionReport> ReadFusionReports()
+    /// <summary>Every stored event with its document's outlet, URL, publication date, fingerprint and cluster; <paramref name="skipDocument"/> leaves out documents the caller already holds.</summary>
+    public IEnumerable<StoredFusionReport> ReadFusionReports(Func<string, bool>? skipDocument = null)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = """
@@ -78,6 +78,7 @@ public sealed partial class SqliteStore
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
+            if (skipDocument is not null && skipDocument(reader.GetString(1))) continue;
             yield return new StoredFusionReport(
                 JsonSerializer.Deserialize<ConflictEvent>(reader.GetString(0), SitrepJson.Options)!,
                 reader.GetString(1),

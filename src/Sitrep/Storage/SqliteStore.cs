@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -155,12 +156,17 @@ public sealed partial class SqliteStore : IDisposable
     public IReadOnlyList<StoredMention> ReadMentions(string documentId)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT start, \"end\", label, payload FROM mentions WHERE doc_id = $doc ORDER BY start, \"end\", rid";
+        command.CommandText = "SELECT json FROM mentions WHERE doc_id = $doc";
         command.Parameters.AddWithValue("$doc", documentId);
-        using var reader = command.ExecuteReader();
-        var list = new List<StoredMention>();
-        while (reader.Read())
-            list.Add(new StoredMention(new TextSpan(reader.GetInt32(0), reader.GetInt32(1)), reader.GetString(2), reader.GetString(3)));
+        if (command.ExecuteScalar() is not string json) return [];
+        using var array = JsonDocument.Parse(json);
+        var list = new List<StoredMention>(array.RootElement.GetArrayLength());
+        foreach (var m in array.RootElement.EnumerateArray())
+        {
+            var span = m.GetProperty("span");
+            list.Add(new StoredMention(new TextSpan(span.GetProperty("start").GetInt32(), span.GetProperty("end").GetInt32()),
+                m.GetProperty("label").GetString() ?? "", m.GetRawText()));
+        }
         return list;
     }
 
@@ -276,7 +282,7 @@ public sealed partial class SqliteStore : IDisposable
     public long CountDocuments() => Count("SELECT COUNT(*) FROM documents");
     public long CountEvents() => Count("SELECT COUNT(*) FROM events");
     public long CountClaims() => Count("SELECT COUNT(*) FROM claims");
-    public long CountMentions() => Count("SELECT COUNT(*) FROM mentions");
+    public long CountMentions() => Count("SELECT COALESCE(SUM(json_array_length(json)), 0) FROM mentions");
 
     public void Dispose() => _connection.Dispose();
 
@@ -340,9 +346,7 @@ public sealed partial class SqliteStore : IDisposable
                     warnings = excluded.warnings, ingested_at = excluded.ingested_at
                 """, "$id", "$hash", "$version", "$source", "$url", "$title", "$outlet", "$published",
                 "$text", "$body", "$comments", "$boilerplate", "$warnings", "$at");
-            _insertMention = Command(connection, tx,
-                "INSERT INTO mentions (doc_id, start, \"end\", label, payload) VALUES ($doc, $start, $end, $label, $payload)",
-                "$doc", "$start", "$end", "$label", "$payload");
+            _insertMention = Command(connection, tx, "INSERT INTO mentions (doc_id, json) VALUES ($doc, $json)", "$doc", "$json");
             _insertEvent = Command(connection, tx, """
                 INSERT INTO events (id, doc_id, event_type, sub_event_type, actor1, actor2, admin1, country,
                                     location_name, lat, lon, geo_precision, date_value, date_precision,
@@ -407,13 +411,10 @@ public sealed partial class SqliteStore : IDisposable
             Set(u, "$at", ingestedAt);
             u.ExecuteNonQuery();
 
-            foreach (var mention in OrEmpty(d.Mentions))
+            if (!d.Mentions.IsDefaultOrEmpty)
             {
                 Set(_insertMention, "$doc", id);
-                Set(_insertMention, "$start", mention.Span.Start);
-                Set(_insertMention, "$end", mention.Span.End);
-                Set(_insertMention, "$label", mention.Label);
-                Set(_insertMention, "$payload", JsonSerializer.Serialize(mention, mention.GetType(), SitrepJson.Options));
+                Set(_insertMention, "$json", MentionsJson(d.Mentions));
                 _insertMention.ExecuteNonQuery();
             }
 
@@ -483,6 +484,26 @@ public sealed partial class SqliteStore : IDisposable
             _insertSearchRow.Dispose();
             _insertSearch.Dispose();
             _insertClaim.Dispose();
+        }
+
+        private readonly ArrayBufferWriter<byte> _json = new(16 * 1024);
+
+        /// <summary>The mentions as one JSON array in text order (by start, then end; the pipeline's order among equals).</summary>
+        private string MentionsJson(ImmutableArray<Mention> mentions)
+        {
+            var ordered = true;
+            for (var i = 1; i < mentions.Length && ordered; i++)
+                ordered = mentions[i - 1].Span.Start < mentions[i].Span.Start ||
+                          mentions[i - 1].Span.Start == mentions[i].Span.Start && mentions[i - 1].Span.End <= mentions[i].Span.End;
+            IEnumerable<Mention> inOrder = ordered ? mentions : mentions.OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End);
+            _json.ResetWrittenCount();
+            using (var writer = new Utf8JsonWriter(_json, SitrepJson.WriterOptions))
+            {
+                writer.WriteStartArray();
+                foreach (var m in inOrder) JsonSerializer.Serialize(writer, m, m.GetType(), SitrepJson.Options);
+                writer.WriteEndArray();
+            }
+            return Encoding.UTF8.GetString(_json.WrittenSpan);
         }
 
         private static ImmutableArray<T> OrEmpty<T>(ImmutableArray<T> array) => array.IsDefault ? [] : array;

@@ -49,6 +49,34 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal("wal", ScalarText("PRAGMA journal_mode"));
     }
 
+    [Fact]
+    public void AStoreWithMentionRowsIsMigratedToOneArrayPerDocumentInTextOrder()
+    {
+        Directory.CreateDirectory(_dir);
+        using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);"
+                + string.Concat(SchemaMigrations.All.Where(m => m.Version <= 3).Select(m => m.Sql + $";INSERT INTO schema_version VALUES ({m.Version}, '{m.Name}', 'then');"))
+                + """
+                INSERT INTO documents (id, content_hash, pipeline_version, text, body, comments, boilerplate, warnings, ingested_at)
+                VALUES ('d1', 'h', 'v', 'ISIS attacked Palmyra.', '[]', '[]', '[]', '[]', 'then');
+                INSERT INTO mentions (doc_id, start, "end", label, payload) VALUES
+                  ('d1', 14, 21, 'place', '{"label":"place","span":{"start":14,"end":21}}'),
+                  ('d1', 0, 4, 'actor', '{"label":"actor","span":{"start":0,"end":4}}');
+                """;
+            command.ExecuteNonQuery();
+        }
+        using var store = SqliteStore.Open(DbPath);
+        Assert.Equal(SchemaMigrations.Latest, store.SchemaVersion);
+        var mentions = store.ReadMentions("d1");
+        Assert.Equal(["actor", "place"], mentions.Select(m => m.Label));
+        Assert.Equal(new TextSpan(14, 21), mentions[1].Span);
+        Assert.Equal(2, store.CountMentions());
+        Assert.Empty(store.ReadMentions("no such document"));
+    }
+
     private string ScalarText(string sql)
     {
         using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
