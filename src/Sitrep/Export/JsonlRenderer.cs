@@ -28,6 +28,16 @@ public sealed class JsonlRenderer : IDisposable
         Count++;
     }
 
+    /// <summary>Writes a value already serialised with <see cref="SitrepJson.Options"/> as one line.</summary>
+    public void WriteRaw(string json)
+    {
+        _writer.WriteRawValue(json, skipInputValidation: true);
+        _writer.Flush();
+        _stream.WriteByte((byte)'\n');
+        _writer.Reset(_stream);
+        Count++;
+    }
+
     public void Flush()
     {
         _writer.Flush();

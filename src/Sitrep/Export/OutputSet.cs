@@ -69,7 +69,10 @@ public sealed class OutputSet : IDisposable
     public long Features { get { lock (_gate) return _geoJson.Count; } }
 
     /// <summary>Writes the document line and all its events (JSONL, CSV, GeoJSON) and claims.</summary>
-    public void Add(Document document)
+    public void Add(Document document) => Add(document, null);
+
+    /// <summary>As <see cref="Add(Document)"/>, with the events and claims already serialised (JSON Lines take them as they are).</summary>
+    public void Add(Document document, Storage.SerializedDocument? json)
     {
         ArgumentNullException.ThrowIfNull(document);
         // Build everything outside the lock; only the writes are serialised.
@@ -86,11 +89,16 @@ public sealed class OutputSet : IDisposable
             _documents.Write(line);
             for (var i = 0; i < events.Length; i++)
             {
-                _events.Write(events[i]);
+                if (json is not null) _events.WriteRaw(json.Events[i]);
+                else _events.Write(events[i]);
                 _csv.Write(rows[i]);
                 _geoJson.Write(rows[i]);
             }
-            foreach (var claim in claims) _claims.Write(claim);
+            for (var i = 0; i < claims.Length; i++)
+            {
+                if (json is not null) _claims.WriteRaw(json.Claims[i]);
+                else _claims.Write(claims[i]);
+            }
         }
     }
 

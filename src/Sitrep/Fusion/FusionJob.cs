@@ -1,5 +1,7 @@
-using Sitrep.Export;
+using System.Collections.Immutable;
 using System.Text.Json;
+using Sitrep.Events;
+using Sitrep.Export;
 using Sitrep.Storage;
 
 namespace Sitrep.Fusion;
@@ -13,13 +15,14 @@ public sealed record FusionSummary(int Reports, int NewReports, int FusedEvents,
 /// </summary>
 public sealed class FusionJob(OutletRegistry registry, FusionOptions? options = null)
 {
-    private readonly List<(Documents.Document Doc, FusionDocument Fusion)> _run = [];
+    // only what fusion needs is kept for the whole run (not the documents with their text, tokens and mentions)
+    private readonly List<(ImmutableArray<ConflictEvent> Events, FusionDocument Fusion)> _run = [];
 
     /// <summary>Remembers a document of this run (its events, publisher and fingerprint).</summary>
-    public void Add(Documents.Document document) => _run.Add((document, FusionDocument.From(document, registry)));
+    public void Add(Documents.Document document) => _run.Add((document.Events, FusionDocument.From(document, registry)));
 
     /// <summary>Remembers a document whose fusion view (fingerprint, publisher) was computed already, e.g. on a worker thread.</summary>
-    public void Add(Documents.Document document, FusionDocument fusion) => _run.Add((document, fusion));
+    public void Add(Documents.Document document, FusionDocument fusion) => _run.Add((document.Events, fusion));
 
     /// <summary>The registry publishers are recognised with.</summary>
     public OutletRegistry Registry => registry;
@@ -31,7 +34,7 @@ public sealed class FusionJob(OutletRegistry registry, FusionOptions? options = 
         var added = new List<(string EventId, long ClusterId)>();
         if (store is null)
         {
-            foreach (var report in Ordered(_run.SelectMany(d => d.Doc.Events.Select(e => EventReport.Create(e, d.Fusion, registry)))))
+            foreach (var report in Ordered(_run.SelectMany(d => d.Events.Select(e => EventReport.Create(e, d.Fusion, registry)))))
                 fuser.Add(report);
         }
         else
@@ -39,7 +42,7 @@ public sealed class FusionJob(OutletRegistry registry, FusionOptions? options = 
             store.SaveFusionDocuments(_run.Select(d => new StoredFusionDocument(d.Fusion.DocumentId, d.Fusion.Fingerprint!.Sha256, d.Fusion.Fingerprint.MinHashBytes(), d.Fusion.Publisher.Key)));
             // This run's events are fresh (a re-processed document lost its old events and their clusters) and in memory:
             // only earlier runs' events are read back.
-            var fresh = _run.SelectMany(d => d.Doc.Events.Select(e => EventReport.Create(e, d.Fusion, registry))).ToList();
+            var fresh = _run.SelectMany(d => d.Events.Select(e => EventReport.Create(e, d.Fusion, registry))).ToList();
             var inRun = _run.Select(d => d.Fusion.DocumentId).ToHashSet(StringComparer.Ordinal);
             var documents = new Dictionary<string, FusionDocument>(StringComparer.Ordinal);
             foreach (var row in store.ReadFusionReports(inRun.Contains))

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Sitrep.Documents;
@@ -26,26 +28,79 @@ public sealed record TextFingerprint(string Sha256, uint[] MinHash)
 
     public static TextFingerprint Of(string text)
     {
-        var words = Words(text);
-        var normalised = string.Join(' ', words);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)));
-        var signature = new uint[Permutations];
-        Array.Fill(signature, uint.MaxValue);
-        var hashes = new ulong[words.Count];
-        for (var i = 0; i < words.Count; i++) hashes[i] = Fnv(words[i]);
-        var shingles = Math.Max(1, words.Count - 2);
-        for (var i = 0; i < shingles && words.Count > 0; i++)
+        // The normalised text (lower-cased letter/digit runs joined by single spaces) and each word's hash, in one pass.
+        var rented = ArrayPool<char>.Shared.Rent(Math.Max(16, text.Length));
+        var hashes = ArrayPool<ulong>.Shared.Rent(Math.Max(16, text.Length / 2 + 1));
+        try
+        {
+            var length = 0;
+            var count = 0;
+            var h = FnvOffset;
+            var inWord = false;
+            foreach (var c in text)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    if (!inWord && count > 0) rented[length++] = ' ';
+                    var lower = char.ToLowerInvariant(c);
+                    rented[length++] = lower;
+                    h = (h ^ lower) * FnvPrime;
+                    inWord = true;
+                }
+                else if (inWord)
+                {
+                    hashes[count++] = h;
+                    h = FnvOffset;
+                    inWord = false;
+                }
+            }
+            if (inWord) hashes[count++] = h;
+            var normalised = rented.AsSpan(0, length);
+            Span<byte> digest = stackalloc byte[32];
+            var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(length));
+            try { SHA256.HashData(utf8.AsSpan(0, Encoding.UTF8.GetBytes(normalised, utf8)), digest); }
+            finally { ArrayPool<byte>.Shared.Return(utf8); }
+            return new TextFingerprint(Convert.ToHexStringLower(digest), Signature(hashes.AsSpan(0, count)));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+            ArrayPool<ulong>.Shared.Return(hashes);
+        }
+    }
+
+    /// <summary>The MinHash signature of the word 3-shingles (a shorter text: its one shingle of all words).</summary>
+    private static uint[] Signature(ReadOnlySpan<ulong> hashes)
+    {
+        Span<ulong> min = stackalloc ulong[Permutations];
+        min.Fill(ulong.MaxValue);
+        var shingles = Math.Max(1, hashes.Length - 2);
+        for (var i = 0; i < shingles && hashes.Length > 0; i++)
         {
             var h = hashes[i];
-            if (i + 1 < words.Count) h = h * 31 + hashes[i + 1];
-            if (i + 2 < words.Count) h = h * 31 + hashes[i + 2];
-            for (var p = 0; p < Permutations; p++)
+            if (i + 1 < hashes.Length) h = h * 31 + hashes[i + 1];
+            if (i + 2 < hashes.Length) h = h * 31 + hashes[i + 2];
+            // the high half of the smallest mixed value is the smallest high half: keep full minima, halve at the end
+            var p = 0;
+            if (Vector256.IsHardwareAccelerated)
             {
-                var v = (uint)(Mix(h ^ Seeds[p]) >> 32);
-                if (v < signature[p]) signature[p] = v;
+                var hv = Vector256.Create(h);
+                for (; p + Vector256<ulong>.Count <= Permutations; p += Vector256<ulong>.Count)
+                {
+                    var z = Mix(hv ^ Vector256.Create(Seeds.AsSpan(p, Vector256<ulong>.Count)));
+                    var current = Vector256.Create(min.Slice(p, Vector256<ulong>.Count));
+                    Vector256.Min(z, current).CopyTo(min.Slice(p, Vector256<ulong>.Count));
+                }
+            }
+            for (; p < Permutations; p++)
+            {
+                var v = Mix(h ^ Seeds[p]);
+                if (v < min[p]) min[p] = v;
             }
         }
-        return new TextFingerprint(sha, signature);
+        var signature = new uint[Permutations];
+        for (var p = 0; p < Permutations; p++) signature[p] = (uint)(min[p] >> 32);
+        return signature;
     }
 
     /// <summary>Estimated Jaccard similarity of the two shingle sets (1 for identical normalised texts).</summary>
@@ -74,26 +129,7 @@ public sealed record TextFingerprint(string Sha256, uint[] MinHash)
         return new TextFingerprint(sha256, signature);
     }
 
-    /// <summary>Lower-cased letter/digit runs: punctuation, case and spacing changes do not make a new text.</summary>
-    private static List<string> Words(string text)
-    {
-        var words = new List<string>(text.Length / 6);
-        var sb = new StringBuilder();
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
-            else if (sb.Length > 0) { words.Add(sb.ToString()); sb.Clear(); }
-        }
-        if (sb.Length > 0) words.Add(sb.ToString());
-        return words;
-    }
-
-    private static ulong Fnv(string s)
-    {
-        var h = 14695981039346656037UL;
-        foreach (var c in s) { h ^= c; h *= 1099511628211UL; }
-        return h;
-    }
+    private const ulong FnvOffset = 14695981039346656037UL, FnvPrime = 1099511628211UL;
 
     private static ulong Mix(ulong z)
     {
@@ -101,6 +137,14 @@ public sealed record TextFingerprint(string Sha256, uint[] MinHash)
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
+    }
+
+    private static Vector256<ulong> Mix(Vector256<ulong> z)
+    {
+        z += Vector256.Create(0x9E3779B97F4A7C15UL);
+        z = (z ^ (z >>> 30)) * Vector256.Create(0xBF58476D1CE4E5B9UL);
+        z = (z ^ (z >>> 27)) * Vector256.Create(0x94D049BB133111EBUL);
+        return z ^ (z >>> 31);
     }
 
     private static ulong[] CreateSeeds()

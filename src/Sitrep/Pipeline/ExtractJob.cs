@@ -62,18 +62,18 @@ public sealed class ExtractJob(SitrepPipeline pipeline)
 
         // The store is written on its own thread, a batch at a time, so the single SQLite writer
         // overlaps with the pipeline workers instead of stalling the thread that collects results.
-        using var batches = new BlockingCollection<List<Document>>(boundedCapacity: 4);
+        using var batches = new BlockingCollection<List<(Document, SerializedDocument)>>(boundedCapacity: 4);
         var writer = store is null ? null : Task.Factory.StartNew(() =>
         {
             foreach (var list in batches.GetConsumingEnumerable())
             {
-                var fresh = list.Where(d => !store.IsCurrent(d.Id, d.ContentHash, version)).ToList();
+                var fresh = list.Where(d => !store.IsCurrent(d.Item1.Id, d.Item1.ContentHash, version)).ToList();
                 Interlocked.Add(ref unchanged, list.Count - fresh.Count);
                 if (fresh.Count > 0) store.Save(fresh, version);
             }
         }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var batch = new List<Document>(options.BatchSize);
-        void Hand(List<Document> full)
+        var batch = new List<(Document, SerializedDocument)>(options.BatchSize);
+        void Hand(List<(Document, SerializedDocument)> full)
         {
             // a writer that failed takes no more: its error ends the run
             while (!batches.TryAdd(full, 100, cancellationToken))
@@ -97,17 +97,19 @@ public sealed class ExtractJob(SitrepPipeline pipeline)
                     _ => new DocumentResult(item.Source, item.Source, null, "unknown input"),
                 };
                 var view = fusion is not null && result.Document is { } doc ? FusionDocument.From(doc, fusion.Registry) : null;
-                return (result, view);
+                // the records as the store and the output files write them, serialised here rather than on the single writers
+                var json = result.Document is { } done ? SerializedDocument.Of(done) : null;
+                return (result, view, json);
             });
 
         try
         {
-            foreach (var (result, view) in results)
+            foreach (var (result, view, json) in results)
             {
                 if (result.Document is { } document)
                 {
                     documents++;
-                    output.Add(document);
+                    output.Add(document, json);
                     if (fusion is not null) fusion.Add(document, view!);
                     events += document.Events.Length;
                     claims += document.Claims.Length;
@@ -115,11 +117,11 @@ public sealed class ExtractJob(SitrepPipeline pipeline)
                         byType[e.EventType] = byType.GetValueOrDefault(e.EventType) + 1;
                     if (store is not null)
                     {
-                        batch.Add(document);
+                        batch.Add((document, json!));
                         if (batch.Count >= options.BatchSize)
                         {
                             Hand(batch);
-                            batch = new List<Document>(options.BatchSize);
+                            batch = new List<(Document, SerializedDocument)>(options.BatchSize);
                         }
                     }
                 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -94,13 +93,20 @@ public sealed partial class SqliteStore : IDisposable
     public void Save(IReadOnlyList<Document> batch, string pipelineVersion)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        Save([.. batch.Select(d => (d, SerializedDocument.Of(d)))], pipelineVersion);
+    }
+
+    /// <summary>Saves documents whose records are already serialised (see <see cref="SerializedDocument"/>), in one transaction.</summary>
+    public void Save(IReadOnlyList<(Document Document, SerializedDocument Json)> batch, string pipelineVersion)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(pipelineVersion);
         if (batch.Count == 0) return;
         using var tx = _connection.BeginTransaction(deferred: false);
         using (var writer = new BatchWriter(_connection, tx))
         {
             var ingestedAt = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-            foreach (var document in batch) writer.Write(document, pipelineVersion, ingestedAt);
+            foreach (var (document, json) in batch) writer.Write(document, json, pipelineVersion, ingestedAt);
         }
         tx.Commit();
     }
@@ -383,7 +389,7 @@ public sealed partial class SqliteStore : IDisposable
             return existed;
         }
 
-        public void Write(Document d, string pipelineVersion, string ingestedAt)
+        public void Write(Document d, SerializedDocument json, string pipelineVersion, string ingestedAt)
         {
             var id = d.Id;
             // a new document has nothing to replace: skip the deletes (most of a first run)
@@ -411,17 +417,19 @@ public sealed partial class SqliteStore : IDisposable
             Set(u, "$at", ingestedAt);
             u.ExecuteNonQuery();
 
-            if (!d.Mentions.IsDefaultOrEmpty)
+            if (json.Mentions is not null)
             {
                 Set(_insertMention, "$doc", id);
-                Set(_insertMention, "$json", MentionsJson(d.Mentions));
+                Set(_insertMention, "$json", json.Mentions);
                 _insertMention.ExecuteNonQuery();
             }
 
             AddSearchRow(id, null, d.Title, d.Text);
 
-            foreach (var e in OrEmpty(d.Events))
+            var events = OrEmpty(d.Events);
+            for (var k = 0; k < events.Length; k++)
             {
+                var e = events[k];
                 var c = _insertEvent;
                 var l = e.Location;
                 Set(c, "$id", e.Id);
@@ -440,7 +448,7 @@ public sealed partial class SqliteStore : IDisposable
                 Set(c, "$datePrecision", e.Date?.Precision);
                 Set(c, "$fatalities", e.Fatalities?.Best);
                 Set(c, "$hedged", e.Hedged ? 1 : 0);
-                Set(c, "$json", JsonSerializer.Serialize(e, SitrepJson.Options));
+                Set(c, "$json", json.Events[k]);
                 var rid = Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture);
 
                 if (l is { Lat: { } lat, Lon: { } lon } && double.IsFinite(lat) && double.IsFinite(lon))
@@ -453,11 +461,12 @@ public sealed partial class SqliteStore : IDisposable
                 if (!string.IsNullOrWhiteSpace(e.Notes)) AddSearchRow(id, e.Id, null, e.Notes);
             }
 
-            foreach (var claim in OrEmpty(d.Claims))
+            var claims = OrEmpty(d.Claims);
+            for (var k = 0; k < claims.Length; k++)
             {
-                Set(_insertClaim, "$id", claim.Id);
+                Set(_insertClaim, "$id", claims[k].Id);
                 Set(_insertClaim, "$doc", id);
-                Set(_insertClaim, "$json", JsonSerializer.Serialize(claim, SitrepJson.Options));
+                Set(_insertClaim, "$json", json.Claims[k]);
                 _insertClaim.ExecuteNonQuery();
             }
         }
@@ -484,26 +493,6 @@ public sealed partial class SqliteStore : IDisposable
             _insertSearchRow.Dispose();
             _insertSearch.Dispose();
             _insertClaim.Dispose();
-        }
-
-        private readonly ArrayBufferWriter<byte> _json = new(16 * 1024);
-
-        /// <summary>The mentions as one JSON array in text order (by start, then end; the pipeline's order among equals).</summary>
-        private string MentionsJson(ImmutableArray<Mention> mentions)
-        {
-            var ordered = true;
-            for (var i = 1; i < mentions.Length && ordered; i++)
-                ordered = mentions[i - 1].Span.Start < mentions[i].Span.Start ||
-                          mentions[i - 1].Span.Start == mentions[i].Span.Start && mentions[i - 1].Span.End <= mentions[i].Span.End;
-            IEnumerable<Mention> inOrder = ordered ? mentions : mentions.OrderBy(m => m.Span.Start).ThenBy(m => m.Span.End);
-            _json.ResetWrittenCount();
-            using (var writer = new Utf8JsonWriter(_json, SitrepJson.WriterOptions))
-            {
-                writer.WriteStartArray();
-                foreach (var m in inOrder) JsonSerializer.Serialize(writer, m, m.GetType(), SitrepJson.Options);
-                writer.WriteEndArray();
-            }
-            return Encoding.UTF8.GetString(_json.WrittenSpan);
         }
 
         private static ImmutableArray<T> OrEmpty<T>(ImmutableArray<T> array) => array.IsDefault ? [] : array;
