@@ -55,20 +55,23 @@ internal static class JobBench
         var stageTables = new List<string>();
         foreach (var store in stores)
         {
-            double? single = null;
-            foreach (var w in workers)
-            {
-                var runs = new List<(double Rate, JsonDocument Result)>();
-                for (var r = 0; r < repeat; r++)
+            // the repeats interleave the worker counts, so a slow spell on the shared machine hits them alike
+            var runs = workers.ToDictionary(w => w, _ => new List<(double Rate, JsonDocument Result)>());
+            for (var r = 0; r < repeat; r++)
+                foreach (var w in workers)
                 {
                     var target = store == "sqlite" ? Path.Combine(dir, $"s{w}-{r}.db") : FreshDatabase(pg!, $"sitrep_bench_{w}");
                     var result = Child(["--job-one", store, target, corpus, w.ToString(CultureInfo.InvariantCulture), Path.Combine(dir, $"out-{store}-{w}-{r}")], w);
                     if (result is null) return 1;
-                    runs.Add((result.RootElement.GetProperty("docs").GetDouble() / result.RootElement.GetProperty("seconds").GetDouble(), result));
+                    runs[w].Add((result.RootElement.GetProperty("docs").GetDouble() / result.RootElement.GetProperty("seconds").GetDouble(), result));
                 }
-                runs.Sort((a, b) => a.Rate.CompareTo(b.Rate));
-                var (rate, median) = runs[runs.Count / 2];
-                var best = runs[^1].Rate;
+            double? single = null;
+            foreach (var w in workers)
+            {
+                var list = runs[w];
+                list.Sort((a, b) => a.Rate.CompareTo(b.Rate));
+                var (rate, median) = list[list.Count / 2];
+                var best = list[^1].Rate;
                 single ??= rate;
                 var scaling = w > 1 ? $" ({rate / single.Value:0.00}x)" : "";
                 var m = median.RootElement;

@@ -67,9 +67,7 @@ public sealed class ExtractJob(SitrepPipeline pipeline)
         {
             foreach (var list in batches.GetConsumingEnumerable())
             {
-                var fresh = list.Where(d => !store.IsCurrent(d.Item1.Id, d.Item1.ContentHash, version)).ToList();
-                Interlocked.Add(ref unchanged, list.Count - fresh.Count);
-                if (fresh.Count > 0) store.Save(fresh, version);
+                Interlocked.Add(ref unchanged, store.SaveChanged(list, version));
             }
         }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var batch = new List<(Document, SerializedDocument)>(options.BatchSize);

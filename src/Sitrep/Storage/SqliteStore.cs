@@ -97,18 +97,31 @@ public sealed partial class SqliteStore : IDisposable
     }
 
     /// <summary>Saves documents whose records are already serialised (see <see cref="SerializedDocument"/>), in one transaction.</summary>
-    public void Save(IReadOnlyList<(Document Document, SerializedDocument Json)> batch, string pipelineVersion)
+    public void Save(IReadOnlyList<(Document Document, SerializedDocument Json)> batch, string pipelineVersion) =>
+        Save(batch, pipelineVersion, skipCurrent: false);
+
+    /// <summary>
+    /// As <see cref="Save(IReadOnlyList{ValueTuple{Document, SerializedDocument}}, string)"/>, leaving alone the documents stored
+    /// with the same content hash and pipeline version; returns how many were left alone.
+    /// </summary>
+    public int SaveChanged(IReadOnlyList<(Document Document, SerializedDocument Json)> batch, string pipelineVersion) =>
+        Save(batch, pipelineVersion, skipCurrent: true);
+
+    private int Save(IReadOnlyList<(Document Document, SerializedDocument Json)> batch, string pipelineVersion, bool skipCurrent)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(pipelineVersion);
-        if (batch.Count == 0) return;
+        if (batch.Count == 0) return 0;
+        var unchanged = 0;
         using var tx = _connection.BeginTransaction(deferred: false);
         using (var writer = new BatchWriter(_connection, tx))
         {
             var ingestedAt = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-            foreach (var (document, json) in batch) writer.Write(document, json, pipelineVersion, ingestedAt);
+            foreach (var (document, json) in batch)
+                if (!writer.Write(document, json, pipelineVersion, ingestedAt, skipCurrent)) unchanged++;
         }
         tx.Commit();
+        return unchanged;
     }
 
     /// <summary>Deletes a document and everything derived from it; false when it was not stored.</summary>
@@ -330,7 +343,7 @@ public sealed partial class SqliteStore : IDisposable
 
         public BatchWriter(SqliteConnection connection, SqliteTransaction tx)
         {
-            _exists = Command(connection, tx, "SELECT 1 FROM documents WHERE id = $doc", "$doc");
+            _exists = Command(connection, tx, "SELECT content_hash = $hash AND pipeline_version = $version FROM documents WHERE id = $doc", "$doc", "$hash", "$version");
             _delete = Command(connection, tx, """
                 DELETE FROM search WHERE rowid IN (SELECT rid FROM search_rows WHERE doc_id = $doc);
                 DELETE FROM search_rows WHERE doc_id = $doc;
@@ -378,6 +391,8 @@ public sealed partial class SqliteStore : IDisposable
         public bool Delete(string id)
         {
             Set(_exists, "$doc", id);
+            Set(_exists, "$hash", "");
+            Set(_exists, "$version", "");
             var existed = _exists.ExecuteScalar() is not null;
             Set(_delete, "$doc", id);
             _delete.ExecuteNonQuery();
@@ -389,13 +404,18 @@ public sealed partial class SqliteStore : IDisposable
             return existed;
         }
 
-        public void Write(Document d, SerializedDocument json, string pipelineVersion, string ingestedAt)
+        /// <summary>Writes one document (replacing what was stored under its id); false when <paramref name="skipCurrent"/> and it is stored as it is.</summary>
+        public bool Write(Document d, SerializedDocument json, string pipelineVersion, string ingestedAt, bool skipCurrent = false)
         {
             var id = d.Id;
-            // a new document has nothing to replace: skip the deletes (most of a first run)
+            // one lookup: absent (a new document has nothing to replace: most of a first run), current, or changed
             Set(_exists, "$doc", id);
-            if (_exists.ExecuteScalar() is not null)
+            Set(_exists, "$hash", d.ContentHash ?? "");
+            Set(_exists, "$version", pipelineVersion);
+            var state = _exists.ExecuteScalar();
+            if (state is not null)
             {
+                if (skipCurrent && Convert.ToInt64(state, CultureInfo.InvariantCulture) == 1) return false;
                 Set(_delete, "$doc", id);
                 _delete.ExecuteNonQuery();
             }
@@ -469,6 +489,7 @@ public sealed partial class SqliteStore : IDisposable
                 Set(_insertClaim, "$json", json.Claims[k]);
                 _insertClaim.ExecuteNonQuery();
             }
+            return true;
         }
 
         private void AddSearchRow(string docId, string? eventId, string? title, string text)

@@ -77,6 +77,22 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Empty(store.ReadMentions("no such document"));
     }
 
+    [Fact]
+    public void SaveChangedLeavesCurrentDocumentsAloneAndReplacesChangedOnes()
+    {
+        var doc = SampleDocuments.Rusafa();
+        using var store = SqliteStore.Open(DbPath);
+        Assert.Equal(0, store.SaveChanged([(doc, SerializedDocument.Of(doc))], Pipeline));
+        var events = store.CountEvents();
+        // the same content and pipeline version: left alone
+        Assert.Equal(1, store.SaveChanged([(doc, SerializedDocument.Of(doc))], Pipeline));
+        // another pipeline version: replaced, not duplicated
+        Assert.Equal(0, store.SaveChanged([(doc, SerializedDocument.Of(doc))], Pipeline + "-next"));
+        Assert.Equal(events, store.CountEvents());
+        Assert.Equal(1, store.CountDocuments());
+        Assert.True(store.IsCurrent(doc.Id, doc.ContentHash, Pipeline + "-next"));
+    }
+
     private string ScalarText(string sql)
     {
         using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
