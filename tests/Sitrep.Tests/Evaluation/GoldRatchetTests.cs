@@ -69,4 +69,20 @@ public class GoldRatchetTests(ITestOutputHelper output)
     public void No_evidence_lies_outside_the_gold_body() =>
         Assert.True(Report.Value.EvidenceOutsideGoldBody <= Floor("evidence_outside_gold_body").GetInt32(),
             $"{Report.Value.EvidenceOutsideGoldBody} evidence spans outside the gold body");
+
+    public static IEnumerable<object[]> FieldFloors()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(RepoPaths.TestData("ratchet.json")));
+        foreach (var field in json.RootElement.GetProperty("fields").EnumerateObject())
+            if (field.Value.ValueKind == JsonValueKind.Number) yield return [field.Name, field.Value.GetDouble()];
+    }
+
+    [Theory]
+    [MemberData(nameof(FieldFloors))]
+    public void Field_accuracy_on_matched_events_stays_at_or_above_its_floor(string field, double floor)
+    {
+        var accuracy = Report.Value.Field(field);
+        Assert.True(accuracy.Total > 0, $"no gold events scored on {field}");
+        Assert.True(accuracy.Accuracy >= floor, $"{field} {accuracy.Accuracy:0.000} fell below {floor:0.000}");
+    }
 }
