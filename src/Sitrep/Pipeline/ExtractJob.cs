@@ -81,12 +81,8 @@ public sealed class ExtractJob(SitrepPipeline pipeline)
         var items = new InputReader(options.Ingest).Read(options.Inputs);
         var degree = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
         // Per-document work that does not need the shared writers (the fusion fingerprint) runs on the workers too.
-        var results = items.AsParallel()
-            .AsOrdered()
-            .WithDegreeOfParallelism(degree)
-            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .WithCancellation(cancellationToken)
-            .Select(item =>
+        // Results come back in input order; a worker at most a window of documents ahead of the writers waits.
+        var results = OrderedParallel.Map(items, item =>
             {
                 var result = item switch
                 {
@@ -98,7 +94,7 @@ public sealed class ExtractJob(SitrepPipeline pipeline)
                 // the records as the store and the output files write them, serialised here rather than on the single writers
                 var json = result.Document is { } done ? SerializedDocument.Of(done) : null;
                 return (result, view, json);
-            });
+            }, degree, window: Math.Max(degree * 32, 64), cancellationToken);
 
         try
         {
