@@ -1,18 +1,14 @@
 using System.Globalization;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
+using Sitrep.Places;
 using Sitrep.Text;
 
 namespace Sitrep.Dates;
 
 /// <summary>A dated, named event that reports cite without its year ("the drone attack on the Homs military college").</summary>
 /// <param name="DayKnown">False when only the month is known (<see cref="Date"/> is then the 1st).</param>
-public sealed record AnchorEvent(string Id, DateOnly Date, bool DayKnown, string Name, string Source)
-{
-    public string Value => DayKnown
-        ? Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-        : Date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-}
+public sealed record AnchorEvent(string Id, DateOnly Date, bool DayKnown, string Name, string Source);
 
 /// <summary>An anchor named in a sentence, and the first token of its cues there.</summary>
 public readonly record struct AnchorMatch(AnchorEvent Anchor, int FirstToken);
@@ -27,7 +23,6 @@ public sealed class AnchorEvents
 {
     private const int MaxGroups = 32;
     private static readonly Lazy<AnchorEvents> Shipped = new(() => Load(DataDirectory.PathOf(Path.Combine("dates", "anchors.tsv"))));
-    private static readonly string[] Articles = ["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "ed", "er", "es", "et", "ez", "en"];
 
     private readonly AnchorEvent[] _anchors;
     private readonly uint[] _complete;
@@ -142,10 +137,7 @@ public sealed class AnchorEvents
         }
         var key = (ReadOnlySpan<char>)buffer[..word.Length];
         var dash = key.IndexOf('-');
-        if (dash > 0 && dash < key.Length - 1)
-            foreach (var article in Articles)
-                if (key[..dash].SequenceEqual(article)) return key[(dash + 1)..];
-        return key;
+        return dash > 0 && dash < key.Length - 1 && PlaceNameKey.IsArticle(key[..dash]) ? key[(dash + 1)..] : key;
     }
 
     private static string[] Words(string phrase)

@@ -14,8 +14,6 @@ public sealed class DateTagger(AnchorEvents anchors) : IStage
     /// <summary>A tagger with the shipped anchor events.</summary>
     public DateTagger() : this(AnchorEvents.LoadDefault()) { }
 
-    public AnchorEvents Anchors => anchors;
-
     public string Name => "dates";
     public IReadOnlyList<string> Provides { get; } = [Produces.Dates];
     public IReadOnlyList<string> Requires { get; } = [];

@@ -138,7 +138,8 @@ public static class PlaceNameKey
         return w;
     }
 
-    private static bool IsArticle(ReadOnlySpan<char> s) => s switch
+    /// <summary>A transliterated Arabic article ("al", "ash", "ez"), lower case, as written before a hyphen.</summary>
+    internal static bool IsArticle(ReadOnlySpan<char> s) => s switch
     {
         "al" or "el" or "ar" or "as" or "ad" or "at" or "az" or "ash" or "an" or "ath" or "adh"
             or "ed" or "es" or "er" or "et" or "ez" or "en" or "ul" or "il" => true,
