@@ -32,17 +32,16 @@ public sealed class FusionJob(OutletRegistry registry, FusionOptions? options = 
     {
         var fuser = new EventFuser(options);
         var added = new List<(string EventId, long ClusterId)>();
+        // This run's events are all fresh (a re-processed document lost its old events and their clusters) and in memory.
+        var fresh = _run.SelectMany(d => d.Events.Select(e => EventReport.Create(e, d.Fusion, registry))).ToList();
         if (store is null)
         {
-            foreach (var report in Ordered(_run.SelectMany(d => d.Events.Select(e => EventReport.Create(e, d.Fusion, registry)))))
-                fuser.Add(report);
+            foreach (var report in Ordered(fresh)) fuser.Add(report);
         }
         else
         {
             store.SaveFusionDocuments(_run.Select(d => new StoredFusionDocument(d.Fusion.DocumentId, d.Fusion.Fingerprint!.Sha256, d.Fusion.Fingerprint.MinHashBytes(), d.Fusion.Publisher.Key)));
-            // This run's events are fresh (a re-processed document lost its old events and their clusters) and in memory:
-            // only earlier runs' events are read back.
-            var fresh = _run.SelectMany(d => d.Events.Select(e => EventReport.Create(e, d.Fusion, registry))).ToList();
+            // only earlier runs' events are read back
             var inRun = _run.Select(d => d.Fusion.DocumentId).ToHashSet(StringComparer.Ordinal);
             var documents = new Dictionary<string, FusionDocument>(StringComparer.Ordinal);
             foreach (var row in store.ReadFusionReports(inRun.Contains))
