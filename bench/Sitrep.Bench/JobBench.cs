@@ -13,6 +13,7 @@ using Sitrep.Postgres;
 /// one core's work; process start and pipeline load are excluded from the time.
 ///   --job [--docs N] [--workers 1,2] [--pg CONNSTR] [--repeat 3]   the table (median of the repeats; the machine is shared)
 ///   --write-corpus FILE [--docs N]                      the replicated corpus as JSONL (for the crash test)
+///   --store-save [--docs 800] [--rounds 12]             the SQLite save alone, on one thread
 /// </summary>
 internal static class JobBench
 {
@@ -49,10 +50,11 @@ internal static class JobBench
         Console.WriteLine();
         Console.WriteLine($"Each configuration runs {repeat} times in a fresh process; documents/s is the median run (the best in brackets), the other columns are from the median run.");
         Console.WriteLine();
-        Console.WriteLine($"| store | workers | documents/s | documents/s per core | events | failed | peak memory (MB) | time (s) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"| store | workers | documents/s | documents/s per core | events | failed | peak memory (MB) | time (s) | GC pauses (s) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         var stores = pg is null ? new[] { "sqlite" } : ["sqlite", "pg"];
         var stageTables = new List<string>();
+        var gcLines = new List<string>();
         foreach (var store in stores)
         {
             // the repeats interleave the worker counts, so a slow spell on the shared machine hits them alike
@@ -75,10 +77,14 @@ internal static class JobBench
                 single ??= rate;
                 var scaling = w > 1 ? $" ({rate / single.Value:0.00}x)" : "";
                 var m = median.RootElement;
-                Console.WriteLine($"| {(store == "pg" ? "PostgreSQL" : "SQLite")} | {w} | {rate:0} [{best:0}]{scaling} | {rate / w:0} | {m.GetProperty("events").GetInt32()} | {m.GetProperty("failed").GetInt32()} | {m.GetProperty("peak_mb").GetDouble():0} | {m.GetProperty("seconds").GetDouble():0.00} |");
+                Console.WriteLine($"| {(store == "pg" ? "PostgreSQL" : "SQLite")} | {w} | {rate:0} [{best:0}]{scaling} | {rate / w:0} | {m.GetProperty("events").GetInt32()} | {m.GetProperty("failed").GetInt32()} | {m.GetProperty("peak_mb").GetDouble():0} | {m.GetProperty("seconds").GetDouble():0.00} | {m.GetProperty("gc_pause_seconds").GetDouble():0.00} |");
+                gcLines.Add($"{(store == "pg" ? "PostgreSQL" : "SQLite")}, {w} worker(s): {m.GetProperty("gc").GetString()}");
                 if (w == 1) stageTables.Add(store + ": " + m.GetProperty("stages").GetString());
             }
         }
+        Console.WriteLine();
+        Console.WriteLine("Stop-the-world collections of the median runs (count x total pause, by generation collected):");
+        foreach (var g in gcLines) Console.WriteLine(g);
         Console.WriteLine();
         Console.WriteLine("Cost of each stage (1 worker; seconds of CPU in the stage, share of the pipeline):");
         foreach (var t in stageTables) Console.WriteLine(t);
@@ -133,11 +139,38 @@ internal static class JobBench
         return 0;
     }
 
+    /// <summary>
+    /// The SQLite store's save alone, on one thread: the documents are processed once, then saved in batches of 64
+    /// into a fresh store, round after round (for a profiler: the rounds dominate the run).
+    /// </summary>
+    public static int StoreSave(string input, int docs, int rounds)
+    {
+        if (BenchCorpus.Read(input) is not { } originals) return 1;
+        var pipeline = SitrepDefaults.Create();
+        var processed = pipeline.RunAll(Replicate(originals, docs), 1).Where(r => r.Succeeded)
+            .Select(r => (r.Document!, Sitrep.Storage.SerializedDocument.Of(r.Document!))).ToList();
+        var dir = Path.Combine(Path.GetTempPath(), "sitrep-storesave-" + Environment.ProcessId);
+        Directory.CreateDirectory(dir);
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var f in Directory.GetFiles(dir)) File.Delete(f);
+            var sw = Stopwatch.StartNew();
+            using (var store = Sitrep.Storage.SqliteStore.Open(Path.Combine(dir, "save.db")))
+                foreach (var chunk in processed.Chunk(64)) store.Save(chunk, "bench");
+            Console.WriteLine($"round {round + 1}: {sw.Elapsed.TotalMilliseconds / processed.Count:0.000} ms per document");
+        }
+        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        return 0;
+    }
+
     /// <summary>Runs one configuration in this process and prints its figures as one JSON line.</summary>
     public static int RunOne(string store, string target, string corpus, int workers, string outDir)
     {
         var pipeline = SitrepDefaults.Create();
+        using var gc = new GcPauseListener();
         var options = new ExtractOptions { Inputs = [corpus], OutputDirectory = outDir, DatabasePath = store == "sqlite" ? target : null, Workers = workers, Fuse = true };
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var pause = GC.GetTotalPauseDuration();
         var sw = Stopwatch.StartNew();
         ExtractSummary summary;
         if (store == "pg")
@@ -160,6 +193,9 @@ internal static class JobBench
             failed = summary.Failures.Count,
             seconds = sw.Elapsed.TotalSeconds,
             peak_mb = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6,
+            cpu_seconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,
+            gc_pause_seconds = (GC.GetTotalPauseDuration() - pause).TotalSeconds,
+            gc = gc.Summary(),
             stages = stageText,
         }));
         return summary.Documents > 0 ? 0 : 1;

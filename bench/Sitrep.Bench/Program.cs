@@ -15,6 +15,7 @@ if (args.Contains("--frames")) return FrameCorpusReport.Run(args);
 if (args.Length >= 6 && args[0] == "--job-one") return JobBench.RunOne(args[1], args[2], args[3], int.Parse(args[4]), args[5]);
 //        ... -- --map-query --pg CONNSTR [--events N]   box + date query time over N (1,000,000) stored events
 if (args.Contains("--map-query")) return MapQueryBench.Run(args);
+if (args.Contains("--store-save")) return JobBench.StoreSave(FindInput(), BenchArgs.Int(args, "--docs", 800), BenchArgs.Int(args, "--rounds", 12));
 if (args.Contains("--job-breakdown")) return JobBench.Breakdown(FindInput(), BenchArgs.Int(args, "--docs", 10000), BenchArgs.Int(args, "--workers", 1));
 if (args.Contains("--job")) return JobBench.Run(args, BenchArgs.Value(args, "--input") ?? FindInput());
 if (BenchArgs.Value(args, "--write-corpus") is { } corpusFile)
@@ -72,12 +73,14 @@ foreach (var workers in workerCounts)
 {
     var fresh = SitrepDefaults.Create();
     GC.Collect();
+    var (gc0, gc1, gc2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
     var sw = Stopwatch.StartNew();
     var events = fresh.RunAll(corpus, workers).Sum(r => r.Document?.Events.Length ?? 0);
     sw.Stop();
     var rate = corpus.Count / sw.Elapsed.TotalSeconds;
     single ??= rate;
     Console.WriteLine($"| {workers} | {rate:0} | {rate / workers:0} | {events} | {sw.Elapsed.TotalSeconds:0.00} |");
+    Console.WriteLine($"garbage collections: gen0 {GC.CollectionCount(0) - gc0}, gen1 {GC.CollectionCount(1) - gc1}, gen2 {GC.CollectionCount(2) - gc2}, paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.00} s");
     if (workers == 1)
     {
         Console.WriteLine();

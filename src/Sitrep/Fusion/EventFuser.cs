@@ -38,9 +38,25 @@ public sealed class EventFuser(FusionOptions? options = null)
     public int ReportCount { get; private set; }
 
     /// <summary>Clusters a new report; returns the cluster it joined or started.</summary>
-    public EventCluster Add(EventReport report)
+    public EventCluster Add(EventReport report) => Add(report, ReportKey.Of(report, _options));
+
+    /// <summary>
+    /// Clusters new reports in the order given (as <see cref="Add(EventReport)"/> one after another, with the same
+    /// result) and returns the cluster of each. The reports' match keys are parsed on all cores first; only the
+    /// clustering itself is sequential.
+    /// </summary>
+    public EventCluster[] AddAll(IReadOnlyList<EventReport> reports)
     {
-        var key = ReportKey.Of(report, _options);
+        ArgumentNullException.ThrowIfNull(reports);
+        var keys = new ReportKey[reports.Count];
+        Parallel.For(0, reports.Count, i => keys[i] = ReportKey.Of(reports[i], _options));
+        var clusters = new EventCluster[reports.Count];
+        for (var i = 0; i < reports.Count; i++) clusters[i] = Add(reports[i], keys[i]);
+        return clusters;
+    }
+
+    private EventCluster Add(EventReport report, ReportKey key)
+    {
         ReportCount++;
         EventCluster? best = null;
         var bestScore = _options.Threshold;

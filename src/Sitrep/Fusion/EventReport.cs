@@ -25,6 +25,10 @@ public sealed record FusionDocument(string DocumentId, string? Outlet, string? U
             : text is not null ? TextFingerprint.Of(text) : null;
         return new FusionDocument(documentId, outlet, url, published, publisher, fingerprint);
     }
+
+    /// <summary>The store's fusion_documents row: fingerprint and publisher (a document made by the pipeline always has a fingerprint).</summary>
+    public Storage.StoredFusionDocument ToStored() =>
+        new(DocumentId, Fingerprint!.Sha256, Fingerprint.MinHashBytes(), Publisher.Key);
 }
 
 /// <summary>One event as one document reports it: the unit fusion clusters.</summary>

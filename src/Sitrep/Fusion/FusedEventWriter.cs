@@ -12,13 +12,22 @@ public static class FusedEventWriter
     public const string CsvFile = "fused_events.csv";
     public const string GeoJsonFile = "fused_events.geojson";
 
-    public static void Write(string directory, IReadOnlyList<FusedEvent> events)
+    public static void Write(string directory, IReadOnlyList<FusedEvent> events) => Write(directory, events, null);
+
+    /// <summary>As <see cref="Write(string, IReadOnlyList{FusedEvent})"/>, with each event's JSON line made already (same order).</summary>
+    public static void Write(string directory, IReadOnlyList<FusedEvent> events, IReadOnlyList<string>? json)
     {
+        ArgumentNullException.ThrowIfNull(events);
+        if (json is not null && json.Count != events.Count) throw new ArgumentException("one JSON line per event", nameof(json));
         Directory.CreateDirectory(directory);
         WriteFile(directory, JsonlFile, stream =>
         {
             using var jsonl = new JsonlRenderer(stream, leaveOpen: true);
-            foreach (var e in events) jsonl.Write(e);
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (json is null) jsonl.Write(events[i]);
+                else jsonl.WriteRaw(json[i]);
+            }
             jsonl.Flush();
         });
         WriteFile(directory, CsvFile, stream =>

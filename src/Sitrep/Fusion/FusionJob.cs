@@ -27,20 +27,24 @@ public sealed class FusionJob(OutletRegistry registry, FusionOptions? options = 
     /// <summary>The registry publishers are recognised with.</summary>
     public OutletRegistry Registry => registry;
 
-    /// <summary>Fuses and writes fused_events.* to <paramref name="outputDirectory"/>.</summary>
-    public FusionSummary Run(SqliteStore? store, string outputDirectory)
+    /// <summary>
+    /// Fuses and writes fused_events.* to <paramref name="outputDirectory"/>. <paramref name="fingerprintsSaved"/>: the
+    /// run's document fingerprints are in the store already (the extract job saves them with each batch).
+    /// </summary>
+    public FusionSummary Run(SqliteStore? store, string outputDirectory, bool fingerprintsSaved = false)
     {
         var fuser = new EventFuser(options);
-        var added = new List<(string EventId, long ClusterId)>();
         // This run's events are all fresh (a re-processed document lost its old events and their clusters) and in memory.
         var fresh = _run.SelectMany(d => d.Events.Select(e => EventReport.Create(e, d.Fusion, registry))).ToList();
+        Task? members = null;
         if (store is null)
         {
-            foreach (var report in Ordered(fresh)) fuser.Add(report);
+            fuser.AddAll([.. Ordered(fresh)]);
         }
         else
         {
-            store.SaveFusionDocuments(_run.Select(d => new StoredFusionDocument(d.Fusion.DocumentId, d.Fusion.Fingerprint!.Sha256, d.Fusion.Fingerprint.MinHashBytes(), d.Fusion.Publisher.Key)));
+            if (!fingerprintsSaved)
+                store.SaveFusionDocuments(_run.Select(d => d.Fusion.ToStored()));
             // only earlier runs' events are read back
             var inRun = _run.Select(d => d.Fusion.DocumentId).ToHashSet(StringComparer.Ordinal);
             var documents = new Dictionary<string, FusionDocument>(StringComparer.Ordinal);
@@ -56,20 +60,41 @@ public sealed class FusionJob(OutletRegistry registry, FusionOptions? options = 
                 if (row.ClusterId is { } id) fuser.Restore(report, id);
                 else fresh.Add(report);
             }
-            foreach (var report in Ordered(fresh)) added.Add((report.Event.Id, fuser.Add(report).Id));
-            store.SaveFusionMembers(added);
+            var ordered = Ordered(fresh).ToList();
+            var clusters = fuser.AddAll(ordered);
+            // the store records the memberships while the fused events are built
+            members = Task.Run(() => store.SaveFusionMembers(ordered.Select((r, i) => (r.Event.Id, clusters[i].Id))));
         }
         var fused = Fuse(fuser);
-        FusedEventWriter.Write(outputDirectory, fused);
-        // the dashboard and API read the fused view from the store
-        store?.ReplaceFusedEvents(fused.Select(f => (f.Id, JsonSerializer.Serialize(f, SitrepJson.Options))));
-        return new FusionSummary(fuser.ReportCount, store is null ? fuser.ReportCount : added.Count, fused.Count, fused.Count(f => f.Reports.Length > 1));
+        var json = new string[fused.Count];
+        Parallel.For(0, fused.Count, i => json[i] = JsonSerializer.Serialize(fused[i], SitrepJson.Options));
+        // the dashboard and API read the fused view from the store; the files are written meanwhile
+        var replaced = store is null ? Task.CompletedTask : Task.Run(() =>
+        {
+            members!.GetAwaiter().GetResult();
+            store.ReplaceFusedEvents(fused.Select((f, i) => (f.Id, json[i])));
+        });
+        try
+        {
+            FusedEventWriter.Write(outputDirectory, fused, json);
+        }
+        finally
+        {
+            // a store error surfaces (and the store is not used by two threads once this returns)
+            replaced.GetAwaiter().GetResult();
+        }
+        return new FusionSummary(fuser.ReportCount, store is null ? fuser.ReportCount : fresh.Count, fused.Count, fused.Count(f => f.Reports.Length > 1));
     }
 
-    /// <summary>The fused events of every cluster, newest first.</summary>
-    public static List<FusedEvent> Fuse(EventFuser fuser) =>
-        [.. fuser.Clusters.Where(c => c.Reports.Count > 0).Select(FusedEventBuilder.Build)
-            .OrderByDescending(f => f.Date.Value ?? "", StringComparer.Ordinal).ThenBy(f => f.Id, StringComparer.Ordinal)];
+    /// <summary>The fused events of every cluster, newest first (built on all cores).</summary>
+    public static List<FusedEvent> Fuse(EventFuser fuser)
+    {
+        ArgumentNullException.ThrowIfNull(fuser);
+        var clusters = fuser.Clusters.Where(c => c.Reports.Count > 0).ToList();
+        var built = new FusedEvent[clusters.Count];
+        Parallel.For(0, clusters.Count, i => built[i] = FusedEventBuilder.Build(clusters[i]));
+        return [.. built.OrderByDescending(f => f.Date.Value ?? "", StringComparer.Ordinal).ThenBy(f => f.Id, StringComparer.Ordinal)];
+    }
 
     /// <summary>Deterministic order: by date, then document and event id, so a run fuses the same way every time.</summary>
     public static IEnumerable<EventReport> Ordered(IEnumerable<EventReport> reports) =>

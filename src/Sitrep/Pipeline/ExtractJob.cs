@@ -92,7 +92,8 @@ public sealed class ExtractJob(SitrepPipeline pipeline)
                 };
                 var view = fusion is not null && result.Document is { } doc ? FusionDocument.From(doc, fusion.Registry) : null;
                 // the records as the store and the output files write them, serialised here rather than on the single writers
-                var json = result.Document is { } done ? SerializedDocument.Of(done) : null;
+                // with the fusion fingerprint, which the store saves with the document
+                var json = result.Document is { } done ? SerializedDocument.Of(done) with { Fusion = view?.ToStored() } : null;
                 return (result, view, json);
             }, degree, window: Math.Max(degree * 32, 64), cancellationToken);
 
@@ -111,7 +112,9 @@ public sealed class ExtractJob(SitrepPipeline pipeline)
                         byType[e.EventType] = byType.GetValueOrDefault(e.EventType) + 1;
                     if (store is not null)
                     {
-                        batch.Add((document, json!));
+                        // the store needs neither the tokens nor the mentions (their JSON is made): while the batch
+                        // waits for the writer they are garbage, not survivors every collection copies
+                        batch.Add((document with { Sentences = [], Tokens = [], Mentions = [] }, json!));
                         if (batch.Count >= options.BatchSize)
                         {
                             Hand(batch);
@@ -134,7 +137,7 @@ public sealed class ExtractJob(SitrepPipeline pipeline)
             writer?.GetAwaiter().GetResult();
         }
         output.Complete();
-        var fused = fusion?.Run(store, output.Directory);
+        var fused = fusion?.Run(store, output.Directory, fingerprintsSaved: store is not null);
         return new ExtractSummary(documents, events, claims, unchanged, byType, failures, stopwatch.Elapsed, pipeline.StageTimes()) { Fusion = fused };
     }
 }

@@ -14,6 +14,9 @@ namespace Sitrep.Storage;
 /// </summary>
 public sealed record SerializedDocument(string? Mentions, ImmutableArray<string> Events, ImmutableArray<string> Claims)
 {
+    /// <summary>The document's fusion fingerprint and publisher, stored with it when given (the extract job's fusion pass needs them).</summary>
+    public StoredFusionDocument? Fusion { get; init; }
+
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
 
     public static SerializedDocument Of(Document document)

@@ -119,6 +119,7 @@ public sealed partial class SqliteStore : IDisposable
             var ingestedAt = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
             foreach (var (document, json) in batch)
                 if (!writer.Write(document, json, pipelineVersion, ingestedAt, skipCurrent)) unchanged++;
+            writer.WriteSearchIndex();
         }
         tx.Commit();
         return unchanged;
@@ -340,6 +341,11 @@ public sealed partial class SqliteStore : IDisposable
         private readonly SqliteCommand _insertSearchRow;
         private readonly SqliteCommand _insertSearch;
         private readonly SqliteCommand _insertClaim;
+        private readonly SqliteCommand _upsertFusion;
+        // The full-text rows of the batch, indexed after every other write of the transaction. FTS5 writes its pending
+        // terms to a new index segment whenever another statement opens a savepoint (foreign keys, RETURNING), so
+        // interleaved with the other inserts each row became a tiny segment, and merging them tripled the cost of a save.
+        private readonly List<(string DocId, long Rid, string? Title, string Text)> _search = [];
 
         public BatchWriter(SqliteConnection connection, SqliteTransaction tx)
         {
@@ -386,6 +392,10 @@ public sealed partial class SqliteStore : IDisposable
                 "INSERT INTO search (rowid, title, text) VALUES ($rid, $title, $text)", "$rid", "$title", "$text");
             _insertClaim = Command(connection, tx,
                 "INSERT INTO claims (id, doc_id, json) VALUES ($id, $doc, $json)", "$id", "$doc", "$json");
+            _upsertFusion = Command(connection, tx, """
+                INSERT INTO fusion_documents (doc_id, text_sha256, minhash, publisher) VALUES ($doc, $sha, $minhash, $publisher)
+                ON CONFLICT (doc_id) DO UPDATE SET text_sha256 = excluded.text_sha256, minhash = excluded.minhash, publisher = excluded.publisher
+                """, "$doc", "$sha", "$minhash", "$publisher");
         }
 
         public bool Delete(string id)
@@ -415,9 +425,16 @@ public sealed partial class SqliteStore : IDisposable
             var state = _exists.ExecuteScalar();
             if (state is not null)
             {
-                if (skipCurrent && Convert.ToInt64(state, CultureInfo.InvariantCulture) == 1) return false;
+                if (skipCurrent && Convert.ToInt64(state, CultureInfo.InvariantCulture) == 1)
+                {
+                    // left alone, but its fingerprint row is made good (a run killed before its fusion pass had none)
+                    WriteFusion(json.Fusion);
+                    return false;
+                }
                 Set(_delete, "$doc", id);
                 _delete.ExecuteNonQuery();
+                // the same id earlier in this batch: its search rows are gone, so are its pending index rows
+                _search.RemoveAll(r => r.DocId == id);
             }
 
             var u = _upsertDocument;
@@ -489,7 +506,18 @@ public sealed partial class SqliteStore : IDisposable
                 Set(_insertClaim, "$json", json.Claims[k]);
                 _insertClaim.ExecuteNonQuery();
             }
+            WriteFusion(json.Fusion);
             return true;
+        }
+
+        private void WriteFusion(StoredFusionDocument? fusion)
+        {
+            if (fusion is null) return;
+            Set(_upsertFusion, "$doc", fusion.DocumentId);
+            Set(_upsertFusion, "$sha", fusion.TextSha256);
+            Set(_upsertFusion, "$minhash", fusion.MinHash);
+            Set(_upsertFusion, "$publisher", fusion.Publisher);
+            _upsertFusion.ExecuteNonQuery();
         }
 
         private void AddSearchRow(string docId, string? eventId, string? title, string text)
@@ -497,10 +525,20 @@ public sealed partial class SqliteStore : IDisposable
             Set(_insertSearchRow, "$doc", docId);
             Set(_insertSearchRow, "$event", eventId);
             var rid = Convert.ToInt64(_insertSearchRow.ExecuteScalar(), CultureInfo.InvariantCulture);
-            Set(_insertSearch, "$rid", rid);
-            Set(_insertSearch, "$title", title);
-            Set(_insertSearch, "$text", text);
-            _insertSearch.ExecuteNonQuery();
+            _search.Add((docId, rid, title, text));
+        }
+
+        /// <summary>Indexes the batch's search rows; the last writes of the transaction (see <see cref="_search"/>).</summary>
+        public void WriteSearchIndex()
+        {
+            foreach (var (_, rid, title, text) in _search)
+            {
+                Set(_insertSearch, "$rid", rid);
+                Set(_insertSearch, "$title", title);
+                Set(_insertSearch, "$text", text);
+                _insertSearch.ExecuteNonQuery();
+            }
+            _search.Clear();
         }
 
         public void Dispose()
@@ -514,6 +552,7 @@ public sealed partial class SqliteStore : IDisposable
             _insertSearchRow.Dispose();
             _insertSearch.Dispose();
             _insertClaim.Dispose();
+            _upsertFusion.Dispose();
         }
 
         private static ImmutableArray<T> OrEmpty<T>(ImmutableArray<T> array) => array.IsDefault ? [] : array;

@@ -28,6 +28,25 @@ public sealed class FusionCorpusTests(ITestOutputHelper output)
         return FusionJob.Fuse(fuser);
     }
 
+    [Fact]
+    public void ClusteringAllAtOnceMatchesAddingOneByOne()
+    {
+        var registry = OutletRegistry.Default;
+        var reports = FusionJob.Ordered(Run.Value.Docs.SelectMany(d =>
+        {
+            var fd = FusionDocument.From(d, registry);
+            return d.Events.Select(e => EventReport.Create(e, fd, registry));
+        })).ToList();
+        var one = new EventFuser();
+        var sequential = reports.Select(r => one.Add(r).Id).ToList();
+        var all = new EventFuser();
+        var together = all.AddAll(reports).Select(c => c.Id).ToList();
+
+        Assert.True(sequential.Distinct().Count() < sequential.Count, "the samples fuse some reports");
+        Assert.Equal(sequential, together);
+        Assert.Equal(one.Clusters.Select(c => c.Reports.Count), all.Clusters.Select(c => c.Reports.Count));
+    }
+
     private sealed record Expected(string Event, string[] Docs, string[] Copies);
 
     private static List<Expected> LoadExpected()

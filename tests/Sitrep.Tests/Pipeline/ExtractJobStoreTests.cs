@@ -49,4 +49,30 @@ public sealed class ExtractJobStoreTests : IDisposable
         var again = new ExtractJob(SitrepDefaults.Create()).Run(options);
         Assert.Equal(again.Documents, again.Unchanged);
     }
+
+    [Fact]
+    public void FingerprintsAreStoredWithTheirDocumentsAndAgainWhenADocumentIsLeftAlone()
+    {
+        var db = Path.Combine(_dir, "fp.db");
+        var options = new ExtractOptions { Inputs = [RepoPaths.Samples], OutputDirectory = Path.Combine(_dir, "out3"), DatabasePath = db, BatchSize = 4, Workers = 2 };
+        var first = new ExtractJob(SitrepDefaults.Create()).Run(options);
+        Assert.Equal(first.Documents, Count(db, "SELECT count(*) FROM fusion_documents f JOIN documents d ON d.id = f.doc_id"));
+        Assert.True(first.Fusion!.MultiReportEvents > 0);
+
+        // a run killed before its fusion pass left no fingerprints (as older versions stored them only at the end)
+        Count(db, "DELETE FROM fusion_documents");
+        var again = new ExtractJob(SitrepDefaults.Create()).Run(options);
+        Assert.Equal(again.Documents, again.Unchanged);
+        Assert.Equal(first.Documents, Count(db, "SELECT count(*) FROM fusion_documents"));
+        Assert.Equal(first.Fusion.FusedEvents, again.Fusion!.FusedEvents);
+    }
+
+    private static long Count(string db, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L);
+    }
 }
