@@ -282,7 +282,17 @@ public sealed partial class PostgresStore : IDisposable
         }
         var limit = Add(Math.Clamp(query.Limit, 0, 10_000), NpgsqlDbType.Integer);
         var offset = Add(Math.Max(0, query.Offset), NpgsqlDbType.Integer);
-        using var select = new NpgsqlCommand($"SELECT e.json {from_} ORDER BY e.date_value COLLATE \"C\" DESC NULLS LAST, e.rid LIMIT {limit} OFFSET {offset}", connection);
+        const string Newest = "date_value COLLATE \"C\" DESC NULLS LAST, ";
+        // A box, a date range or a text search selects through its own index; the matching rows are then sorted.
+        // Left to itself the planner may walk the date index newest first and filter, which reads most of the
+        // table when the matches are old (it cannot know that the box's dates and the order are correlated).
+        var selective = query.Box is not null || fromDay is not null || toDay is not null || !string.IsNullOrWhiteSpace(query.Text);
+        var sql = selective
+            ? $"WITH m AS MATERIALIZED (SELECT e.rid, e.date_value {from_}) " +
+              $"SELECT e.json FROM (SELECT rid, date_value FROM m ORDER BY {Newest}rid LIMIT {limit} OFFSET {offset}) p " +
+              $"JOIN events e ON e.rid = p.rid ORDER BY p.{Newest}p.rid"
+            : $"SELECT e.json {from_} ORDER BY e.{Newest}e.rid LIMIT {limit} OFFSET {offset}";
+        using var select = new NpgsqlCommand(sql, connection);
         foreach (var p in parameters) select.Parameters.Add(p.Clone());
         var items = new List<ConflictEvent>();
         using (var reader = select.ExecuteReader())

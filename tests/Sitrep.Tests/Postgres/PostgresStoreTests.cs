@@ -238,6 +238,12 @@ public sealed class PostgresStoreTests(PgDatabase db) : IClassFixture<PgDatabase
             Assert.True(expectedBoth > 0);
             Assert.Equal(expectedBoth, both.Total);
             Assert.Equal(expectedBoth, store.QueryEvents(new EventQuery { Box = box, From = d0, To = d1, Limit = 1 }).Total);
+            // newest first, and pages of 3 walk the same order without gaps or repeats
+            Assert.Equal([.. both.Items.Select(e => e.Date.Value).OrderDescending(StringComparer.Ordinal)], both.Items.Select(e => e.Date.Value));
+            var paged = new List<string>();
+            for (var offset = 0; offset < expectedBoth; offset += 3)
+                paged.AddRange(store.QueryEvents(new EventQuery { Box = box, From = d0, To = d1, Limit = 3, Offset = offset }).Items.Select(e => e.Id));
+            Assert.Equal(both.Items.Select(e => e.Id), paged);
             var open = store.QueryEvents(new EventQuery { Box = box, From = d0, Limit = 1000 });
             Assert.Equal(all.Count(e => InBox(e) && e.Date.Value is { } v && string.CompareOrdinal(v.Length == 7 ? v + "-31" : v, d0) >= 0), open.Total);
 
