@@ -64,6 +64,8 @@ internal static class MapQueryBench
             ("governorate box, one year", new EventQuery { Box = new GeoBox(37.0, 34.0, 40.0, 35.5), From = "2017-01-01", To = "2017-12-31", Limit = 500 }),
             ("Syria box, one week", new EventQuery { Box = new GeoBox(35.5, 32.3, 42.4, 37.3), From = "2019-03-01", To = "2019-03-07", Limit = 500 }),
             ("Syria box, one year, Battles only", new EventQuery { Box = new GeoBox(35.5, 32.3, 42.4, 37.3), From = "2019-01-01", To = "2019-12-31", EventType = "Battles", Limit = 500 }),
+            ("every event's box, all dates", new EventQuery { Box = new GeoBox(35.0, 28.5, 49.0, 38.5), Limit = 500 }),
+            ("every event's box, 2012-2013", new EventQuery { Box = new GeoBox(35.0, 28.5, 49.0, 38.5), From = "2012-01-01", To = "2013-12-31", Limit = 500 }),
         };
         foreach (var (name, query) in queries)
         {

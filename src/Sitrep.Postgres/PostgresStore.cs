@@ -231,6 +231,7 @@ public sealed partial class PostgresStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         var where = new List<string>();
+        var walkBounds = new List<string>();
         var parameters = new List<NpgsqlParameter>();
         string Add(object value, NpgsqlDbType type)
         {
@@ -255,6 +256,15 @@ public sealed partial class PostgresStore : IDisposable
         {
             where.Add($"e.days && daterange({Add((object?)fromDay ?? DBNull.Value, NpgsqlDbType.Date)}, {Add((object?)toDay ?? DBNull.Value, NpgsqlDbType.Date)}, '[]')");
         }
+        if (fromDay is not null || toDay is not null)
+        {
+            // Implied by the range test (DocumentWriter.DateRange: a day value reaches 3 days either side at most,
+            // a month value covers its month), and usable by the date-order index: a page walked newest first
+            // starts at the range's end and stops a month before its start. Only for that walk: elsewhere the
+            // planner would intersect the date index with the box's for nothing.
+            if (toDay is { } t) walkBounds.Add($"(e.date_value COLLATE \"C\") <= {Add(t.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), NpgsqlDbType.Text)}");
+            if (fromDay is { } f) walkBounds.Add($"(e.date_value COLLATE \"C\") >= {Add(f.AddDays(-3).ToString("yyyy-MM", CultureInfo.InvariantCulture), NpgsqlDbType.Text)}");
+        }
         if (!string.IsNullOrWhiteSpace(query.EventType)) where.Add($"e.event_type = {Add(query.EventType, NpgsqlDbType.Text)}");
         if (!string.IsNullOrWhiteSpace(query.SubEventType)) where.Add($"e.sub_event_type = {Add(query.SubEventType, NpgsqlDbType.Text)}");
         if (!string.IsNullOrWhiteSpace(query.Actor))
@@ -270,8 +280,10 @@ public sealed partial class PostgresStore : IDisposable
             where.Add($"(e.search @@ plainto_tsquery('simple', {p}) OR d.search @@ plainto_tsquery('simple', {p}))");
         }
         var needsDocument = !string.IsNullOrWhiteSpace(query.Outlet) || !string.IsNullOrWhiteSpace(query.Text);
-        var from_ = "FROM events e" + (needsDocument ? " JOIN documents d ON d.id = e.doc_id" : "")
-                    + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "");
+        string From(IEnumerable<string> conditions) =>
+            "FROM events e" + (needsDocument ? " JOIN documents d ON d.id = e.doc_id" : "")
+            + (conditions.Any() ? " WHERE " + string.Join(" AND ", conditions) : "");
+        var from_ = From(where);
 
         using var connection = _source.OpenConnection();
         long total;
@@ -283,15 +295,19 @@ public sealed partial class PostgresStore : IDisposable
         var limit = Add(Math.Clamp(query.Limit, 0, 10_000), NpgsqlDbType.Integer);
         var offset = Add(Math.Max(0, query.Offset), NpgsqlDbType.Integer);
         const string Newest = "date_value COLLATE \"C\" DESC NULLS LAST, ";
-        // A box, a date range or a text search selects through its own index; the matching rows are then sorted.
-        // Left to itself the planner may walk the date index newest first and filter, which reads most of the
-        // table when the matches are old (it cannot know that the box's dates and the order are correlated).
-        var selective = query.Box is not null || fromDay is not null || toDay is not null || !string.IsNullOrWhiteSpace(query.Text);
+        // A box, a date range or a text search that matches few rows selects them through its own index and
+        // sorts them: bounded by the count just made. Left to itself the planner may walk the date index newest
+        // first and filter, which reads most of the table when the matches are old (it cannot know that the
+        // filter and the order are correlated: 1.3 s for a year in the past over 1,000,000 events). When many
+        // rows match, the walk meets 500 of them soon, and sorting them all would cost more (1.3 s for a box
+        // around every event), so the planner chooses.
+        var selective = (query.Box is not null || fromDay is not null || toDay is not null || !string.IsNullOrWhiteSpace(query.Text))
+                        && total <= FilterFirstRows;
         var sql = selective
             ? $"WITH m AS MATERIALIZED (SELECT e.rid, e.date_value {from_}) " +
               $"SELECT e.json FROM (SELECT rid, date_value FROM m ORDER BY {Newest}rid LIMIT {limit} OFFSET {offset}) p " +
               $"JOIN events e ON e.rid = p.rid ORDER BY p.{Newest}p.rid"
-            : $"SELECT e.json {from_} ORDER BY e.{Newest}e.rid LIMIT {limit} OFFSET {offset}";
+            : $"SELECT e.json {From(where.Concat(walkBounds))} ORDER BY e.{Newest}e.rid LIMIT {limit} OFFSET {offset}";
         using var select = new NpgsqlCommand(sql, connection);
         foreach (var p in parameters) select.Parameters.Add(p.Clone());
         var items = new List<ConflictEvent>();
@@ -322,6 +338,12 @@ public sealed partial class PostgresStore : IDisposable
         using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// Up to this many matches, a page of a box, date or text query is found by filter first, then sort; above
+    /// it, by walking the date order (bounded by the date range). Both give the same page.
+    /// </summary>
+    public long FilterFirstRows { get; set; } = 20_000;
 
     /// <summary>Day numbers in <c>events.spacetime</c> count from 2000-01-01.</summary>
     private static readonly int Epoch = new DateOnly(2000, 1, 1).DayNumber;

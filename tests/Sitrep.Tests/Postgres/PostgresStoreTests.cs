@@ -244,6 +244,25 @@ public sealed class PostgresStoreTests(PgDatabase db) : IClassFixture<PgDatabase
             for (var offset = 0; offset < expectedBoth; offset += 3)
                 paged.AddRange(store.QueryEvents(new EventQuery { Box = box, From = d0, To = d1, Limit = 3, Offset = offset }).Items.Select(e => e.Id));
             Assert.Equal(both.Items.Select(e => e.Id), paged);
+            // the same pages when they are found by walking the date order instead of filtering first
+            var queries = new[]
+            {
+                new EventQuery { Box = box, From = d0, To = d1, Limit = 4, Offset = 2 },
+                new EventQuery { From = d0, To = d1, Limit = 5 },
+                new EventQuery { From = d0, Limit = 1000 },
+                new EventQuery { To = d1, Limit = 1000 },
+                new EventQuery { Box = box, Limit = 7 },
+            };
+            var filterFirst = queries.Select(q => store.QueryEvents(q)).ToList();
+            store.FilterFirstRows = 0;
+            var walked = queries.Select(q => store.QueryEvents(q)).ToList();
+            store.FilterFirstRows = 20_000;
+            for (var i = 0; i < queries.Length; i++)
+            {
+                Assert.True(filterFirst[i].Items.Count > 0);
+                Assert.Equal(filterFirst[i].Total, walked[i].Total);
+                Assert.Equal(filterFirst[i].Items.Select(e => e.Id), walked[i].Items.Select(e => e.Id));
+            }
             var open = store.QueryEvents(new EventQuery { Box = box, From = d0, Limit = 1000 });
             Assert.Equal(all.Count(e => InBox(e) && e.Date.Value is { } v && string.CompareOrdinal(v.Length == 7 ? v + "-31" : v, d0) >= 0), open.Total);
 
