@@ -57,6 +57,7 @@ internal static class JobBench
         var gcLines = new List<string>();
         foreach (var store in stores)
         {
+            var label = store == "pg" ? "PostgreSQL" : "SQLite";
             // the repeats interleave the worker counts, so a slow spell on the shared machine hits them alike
             var runs = workers.ToDictionary(w => w, _ => new List<(double Rate, JsonDocument Result)>());
             for (var r = 0; r < repeat; r++)
@@ -77,8 +78,8 @@ internal static class JobBench
                 single ??= rate;
                 var scaling = w > 1 ? $" ({rate / single.Value:0.00}x)" : "";
                 var m = median.RootElement;
-                Console.WriteLine($"| {(store == "pg" ? "PostgreSQL" : "SQLite")} | {w} | {rate:0} [{best:0}]{scaling} | {rate / w:0} | {m.GetProperty("events").GetInt32()} | {m.GetProperty("failed").GetInt32()} | {m.GetProperty("peak_mb").GetDouble():0} | {m.GetProperty("seconds").GetDouble():0.00} | {m.GetProperty("gc_pause_seconds").GetDouble():0.00} |");
-                gcLines.Add($"{(store == "pg" ? "PostgreSQL" : "SQLite")}, {w} worker(s): {m.GetProperty("gc").GetString()}");
+                Console.WriteLine($"| {label} | {w} | {rate:0} [{best:0}]{scaling} | {rate / w:0} | {m.GetProperty("events").GetInt32()} | {m.GetProperty("failed").GetInt32()} | {m.GetProperty("peak_mb").GetDouble():0} | {m.GetProperty("seconds").GetDouble():0.00} | {m.GetProperty("gc_pause_seconds").GetDouble():0.00} |");
+                gcLines.Add($"{label}, {w} worker(s): {m.GetProperty("gc").GetString()}");
                 if (w == 1) stageTables.Add(store + ": " + m.GetProperty("stages").GetString());
             }
         }

@@ -301,9 +301,9 @@ public sealed partial class PostgresStore : IDisposable
         // filter and the order are correlated: 1.3 s for a year in the past over 1,000,000 events). When many
         // rows match, the walk meets 500 of them soon, and sorting them all would cost more (1.3 s for a box
         // around every event), so the planner chooses.
-        var selective = (query.Box is not null || fromDay is not null || toDay is not null || !string.IsNullOrWhiteSpace(query.Text))
+        var filterFirst = (query.Box is not null || fromDay is not null || toDay is not null || !string.IsNullOrWhiteSpace(query.Text))
                         && total <= FilterFirstRows;
-        var sql = selective
+        var sql = filterFirst
             ? $"WITH m AS MATERIALIZED (SELECT e.rid, e.date_value {from_}) " +
               $"SELECT e.json FROM (SELECT rid, date_value FROM m ORDER BY {Newest}rid LIMIT {limit} OFFSET {offset}) p " +
               $"JOIN events e ON e.rid = p.rid ORDER BY p.{Newest}p.rid"

@@ -15,13 +15,16 @@ public sealed record StoredFusionReport(
 
 public sealed partial class SqliteStore
 {
+    /// <summary>Inserts or replaces one document's fingerprint row (here and in the batch writer).</summary>
+    private const string UpsertFusionDocumentSql = """
+        INSERT INTO fusion_documents (doc_id, text_sha256, minhash, publisher) VALUES ($doc, $sha, $minhash, $publisher)
+        ON CONFLICT (doc_id) DO UPDATE SET text_sha256 = excluded.text_sha256, minhash = excluded.minhash, publisher = excluded.publisher
+        """;
+
     /// <summary>Upserts document fingerprints in one transaction.</summary>
     public void SaveFusionDocuments(IEnumerable<StoredFusionDocument> documents) => WriteRows(
         null,
-        """
-        INSERT INTO fusion_documents (doc_id, text_sha256, minhash, publisher) VALUES ($doc, $sha, $minhash, $publisher)
-        ON CONFLICT (doc_id) DO UPDATE SET text_sha256 = excluded.text_sha256, minhash = excluded.minhash, publisher = excluded.publisher
-        """,
+        UpsertFusionDocumentSql,
         [("$doc", SqliteType.Text), ("$sha", SqliteType.Text), ("$minhash", SqliteType.Blob), ("$publisher", SqliteType.Text)],
         documents, d => [d.DocumentId, d.TextSha256, d.MinHash, d.Publisher]);
 

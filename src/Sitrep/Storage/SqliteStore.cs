@@ -392,10 +392,7 @@ public sealed partial class SqliteStore : IDisposable
                 "INSERT INTO search (rowid, title, text) VALUES ($rid, $title, $text)", "$rid", "$title", "$text");
             _insertClaim = Command(connection, tx,
                 "INSERT INTO claims (id, doc_id, json) VALUES ($id, $doc, $json)", "$id", "$doc", "$json");
-            _upsertFusion = Command(connection, tx, """
-                INSERT INTO fusion_documents (doc_id, text_sha256, minhash, publisher) VALUES ($doc, $sha, $minhash, $publisher)
-                ON CONFLICT (doc_id) DO UPDATE SET text_sha256 = excluded.text_sha256, minhash = excluded.minhash, publisher = excluded.publisher
-                """, "$doc", "$sha", "$minhash", "$publisher");
+            _upsertFusion = Command(connection, tx, UpsertFusionDocumentSql, "$doc", "$sha", "$minhash", "$publisher");
         }
 
         public bool Delete(string id)
